@@ -1,0 +1,42 @@
+/**
+ * The pure middle of the generator: parsed listings in, the frontmatter of
+ * every paper file out. Stages: merge → classify → assign slugs → serialise.
+ */
+import type { Listing } from '../listing/schema.ts';
+import { toYaml } from '../mdx/file.ts';
+import { mergeListings } from '../papers/merge.ts';
+import { assignSlugs, type PermalinkRegistry } from '../papers/permalinks.ts';
+import { PaperFrontmatter } from '../papers/schema.ts';
+import { classify, compileTaxonomy } from '../topics/classify.ts';
+import type { Taxonomy } from '../topics/schema.ts';
+
+/** Everything the generator decided, ready to be written. */
+export interface Composed {
+  /** `<slug>.mdx` → frontmatter YAML. */
+  files: Map<string, string>;
+  /** The permalink registry with any new slugs. */
+  registry: PermalinkRegistry;
+  /** Slugs given out for the first time in this run. */
+  added: string[];
+}
+
+/** Composes the paper files for a set of listings. */
+export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, registry: PermalinkRegistry): Composed {
+  const papers = mergeListings(listings);
+  const compiled = compileTaxonomy(taxonomy);
+  const assignment = assignSlugs(papers, registry);
+  const files = new Map<string, string>();
+  for (const paper of papers) {
+    const slug = assignment.slugs.get(paper.key)!;
+    // Parsing through the schema both validates and fixes the key order of the YAML.
+    const data = PaperFrontmatter.parse({
+      title: paper.title,
+      abstract: paper.abstract,
+      firstSeen: paper.firstSeen,
+      listings: paper.appearances,
+      topics: classify(compiled, paper.title, paper.abstract),
+    });
+    files.set(`${slug}.mdx`, toYaml(data));
+  }
+  return { files, registry: assignment.registry, added: assignment.added };
+}

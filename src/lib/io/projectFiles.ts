@@ -1,0 +1,67 @@
+/**
+ * Where the project's inputs live, and how to read each of them. The only
+ * module that knows the layout of `content/`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../listing/diagnostics.ts';
+import { parseListing } from '../listing/parse.ts';
+import type { Listing } from '../listing/schema.ts';
+import { checkRegistry, PermalinkRegistry } from '../papers/permalinks.ts';
+import { SiteConfig } from '../site/schema.ts';
+import { Taxonomy } from '../topics/schema.ts';
+import { readConfigFile } from './readConfigFile.ts';
+
+/** Paths of every input and generated folder, relative to a project root. */
+export function projectPaths(root: string) {
+  const content = join(root, 'content');
+  return {
+    root,
+    listings: join(content, 'listings'),
+    papers: join(content, 'papers'),
+    manifest: join(content, 'papers', '.generated.json'),
+    topics: join(content, 'topics.yaml'),
+    permalinks: join(content, 'permalinks.json'),
+    site: join(content, 'site.yaml'),
+  };
+}
+export type ProjectPaths = ReturnType<typeof projectPaths>;
+
+/** Reads and validates the site configuration. */
+export function readSiteConfig(paths: ProjectPaths): SiteConfig {
+  return readConfigFile(relative(paths.root, paths.site) || paths.site, SiteConfig, 'see the comments in content/site.yaml for what each field takes');
+}
+
+/** Reads and validates the topic taxonomy. */
+export function readTaxonomy(paths: ProjectPaths): Taxonomy {
+  return readConfigFile(relative(paths.root, paths.topics), Taxonomy, 'see the comment at the top of content/topics.yaml for the format');
+}
+
+/** Reads the permalink registry, or an empty one before the first run. */
+export function readRegistry(paths: ProjectPaths): PermalinkRegistry {
+  if (!existsSync(paths.permalinks)) return { papers: [] };
+  const file = relative(paths.root, paths.permalinks);
+  const registry = readConfigFile(file, PermalinkRegistry, 'each entry needs a title and a slug; see README "Permanent URLs"');
+  const diagnostics = checkRegistry(registry, file);
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+  return registry;
+}
+
+/** Reads every `YYYY-MM-DD.txt` listing. Throws with every error found in every file. */
+export function readListings(paths: ProjectPaths, warn: (message: string) => void): Listing[] {
+  const names = existsSync(paths.listings) ? readdirSync(paths.listings).filter((n) => n.endsWith('.txt')).sort() : [];
+  const display = relative(paths.root, paths.listings);
+  if (names.length === 0) {
+    throw new InputError([{ severity: 'error', file: display, line: 0, message: 'there are no listings (*.txt files)', hint: 'put at least one listing in content/listings/, named after its day: YYYY-MM-DD.txt' }]);
+  }
+  const listings: Listing[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const result = parseListing(`${display}/${name}`, readFileSync(join(paths.listings, name)));
+    diagnostics.push(...result.diagnostics);
+    if (result.listing) listings.push(result.listing);
+  }
+  for (const d of diagnostics) if (d.severity === 'warning') warn(formatDiagnostic(d));
+  if (hasErrors(diagnostics)) throw new InputError(diagnostics);
+  return listings;
+}

@@ -1,0 +1,47 @@
+/**
+ * Diagnostics: what the pipeline tells the site owner about their input.
+ * Every diagnostic names a file and (when it can) a line, says what is wrong
+ * and how to fix it, so a failed build is never a riddle.
+ */
+
+/** How bad a diagnostic is: errors stop the build, warnings are printed. */
+export type Severity = 'error' | 'warning';
+
+/** One finding about one place in one input file. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Path of the file as the user would type it (relative to the project). */
+  file: string;
+  /** 1-based line number, or 0 when the finding concerns the whole file. */
+  line: number;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  hint: string;
+}
+
+/** Formats a diagnostic as `file:line: severity: message` plus a `fix:` line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
+  return `${where}: ${d.severity}: ${d.message}\n  fix: ${d.hint}`;
+}
+
+/** Thrown when input has errors; carries every diagnostic, not only the first. */
+export class InputError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    super(
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} in the input:\n` +
+        errors.map(formatDiagnostic).join('\n'),
+    );
+    this.name = 'InputError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
