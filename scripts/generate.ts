@@ -13,6 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { composePapers } from '../src/lib/generate/compose.ts';
 import { planWrites, type Manifest } from '../src/lib/generate/plan.ts';
 import { writeFileAtomic } from '../src/lib/io/atomicWrite.ts';
+import { contentDir } from '../src/lib/io/contentDir.ts';
 import { projectPaths, readListings, readRegistry, readTaxonomy } from '../src/lib/io/projectFiles.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
 import { readBackGenerated } from '../src/lib/mdx/inspect.ts';
@@ -20,6 +21,8 @@ import { readBackGenerated } from '../src/lib/mdx/inspect.ts';
 /** Options of one generator run. */
 export interface GenerateOptions {
   root: string;
+  /** Content folder; defaults to `content/` or PAPERS_CONTENT_DIR. */
+  contentDir?: string;
   force?: boolean;
   check?: boolean;
   log?: (message: string) => void;
@@ -47,7 +50,7 @@ function readExisting(dir: string): Map<string, string> {
 /** Runs the generator. Throws InputError on bad input or conflicting edits, before writing anything. */
 export function generate(options: GenerateOptions): GenerateReport {
   const log = options.log ?? ((m: string) => console.log(m));
-  const paths = projectPaths(resolve(options.root));
+  const paths = projectPaths(resolve(options.root), options.contentDir ?? contentDir(resolve(options.root)));
   const listings = readListings(paths, log);
   const taxonomy = readTaxonomy(paths);
   const registry = readRegistry(paths);

@@ -12,9 +12,8 @@ import { SiteConfig } from '../site/schema.ts';
 import { Taxonomy } from '../topics/schema.ts';
 import { readConfigFile } from './readConfigFile.ts';
 
-/** Paths of every input and generated folder, relative to a project root. */
-export function projectPaths(root: string) {
-  const content = join(root, 'content');
+/** Paths of every input and generated file, given the project root and its content folder. */
+export function projectPaths(root: string, content: string = join(root, 'content')) {
   return {
     root,
     listings: join(content, 'listings'),

@@ -28,7 +28,8 @@ export function parseConfigText<S extends z.ZodType>(file: string, text: string,
       doc.errors.map((e): Diagnostic => ({
         severity: 'error',
         file,
-        line: e.linePos?.[0].line ?? 1,
+        // prettyErrors is off, so linePos is unset: find the line from the offset.
+        line: counter.linePos(e.pos[0]).line,
         message: e.message.split('\n')[0] ?? 'syntax error',
         hint: 'fix the syntax on this line (indentation, quotes, colons)',
       })),

@@ -54,15 +54,17 @@ function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body) };
   } catch {
+    // Count lines the way the text is split later: CRLF, CR and LF all end a line.
     let line = 1;
     let lineStart = 0;
     for (let i = 0; i <= body.length; i++) {
-      if (i === body.length || body[i] === 0x0a) {
+      if (i === body.length || body[i] === 0x0a || body[i] === 0x0d) {
         try {
           new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(lineStart, i));
         } catch {
           return { badLine: line };
         }
+        if (body[i] === 0x0d && body[i + 1] === 0x0a) i++;
         line++;
         lineStart = i + 1;
       }
@@ -117,6 +119,11 @@ export function parseListing(file: string, input: Uint8Array | string): ParseRes
       return { listing: undefined, diagnostics };
     }
     text = decoded.text;
+  }
+
+  if (text.trim() === '') {
+    diagnostics.push(error(file, 1, 'the file is empty', 'paste the scraped page into it: the header, the date line (e.g. "Mar 11"), then a title line and an abstract line for each paper'));
+    return { listing: undefined, diagnostics };
   }
 
   // CRLF and bare CR endings are accepted: scrapes come from every platform.

@@ -24,7 +24,7 @@ export const SiteConfig = z.object({
   /** BCP 47 language tag of the site's own text. */
   language: z.string().default('en').describe('Language tag of the interface text.'),
   /** Newest items per feed. */
-  feedItems: z.number().int().min(1).max(10_000).default(50).describe('How many of the newest papers each feed holds.'),
+  feedItems: z.number().int().min(1).max(10_000).default(200).describe('How many of the newest papers each feed holds.'),
   /** Optional newsletter (a feed-to-email service of the owner's choice). */
   newsletter: z
     .object({

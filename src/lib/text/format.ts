@@ -1,0 +1,19 @@
+/**
+ * Small text formatters for pages and feeds. Dates are formatted in UTC so a
+ * build gives the same bytes in every time zone.
+ */
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2025-03-11` → `11 March 2025`. */
+export function formatDay(isoDate: string): string {
+  return DAY_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Cuts text to at most `max` characters at a word boundary, adding an ellipsis. */
+export function excerpt(text: string, max = 240): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, '')}…`;
+}
