@@ -1,0 +1,84 @@
+/**
+ * Build real sites for tests: copy the project's content (or a variant) into
+ * a temporary folder and run the real `scripts/build.ts` on it, as a new
+ * process with the project's Node 22, exactly as `npm run build` would.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The project root. */
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** Node 22 from the `node` devDependency. */
+export const node22 = join(projectRoot, 'node_modules/.bin/node');
+
+/** A site built for a test. */
+export interface FixtureSite {
+  /** Temporary folder holding `content/`, `dist/` and the build cache. */
+  dir: string;
+  content: string;
+  out: string;
+  /** Combined stdout + stderr of the last build. */
+  log: string;
+}
+
+/** What to change relative to the project's own content. */
+export interface FixtureOptions {
+  /** Extra or replacement listings: file name → text (or bytes). */
+  listings?: Record<string, string | Uint8Array>;
+  /** Drop the shipped listings first. */
+  replaceListings?: boolean;
+  /** Replace lines of content/site.yaml: key → YAML value text. */
+  site?: Record<string, string>;
+}
+
+/** Creates a fixture content folder without building. */
+export function makeFixture(options: FixtureOptions = {}): FixtureSite {
+  const dir = mkdtempSync(join(tmpdir(), 'papers-site-'));
+  const content = join(dir, 'content');
+  cpSync(join(projectRoot, 'content'), content, { recursive: true });
+  if (options.replaceListings) {
+    rmSync(join(content, 'listings'), { recursive: true });
+    // Generated files belong to the shipped listings: start from nothing.
+    rmSync(join(content, 'papers'), { recursive: true });
+    rmSync(join(content, 'permalinks.json'), { force: true });
+    mkdirSync(join(content, 'listings'));
+  }
+  for (const [name, text] of Object.entries(options.listings ?? {})) writeFileSync(join(content, 'listings', name), text);
+  if (options.site) {
+    let yaml = readFileSync(join(content, 'site.yaml'), 'utf8');
+    for (const [key, value] of Object.entries(options.site)) {
+      const line = new RegExp(`^${key}:.*$`, 'm');
+      yaml = line.test(yaml) ? yaml.replace(line, `${key}: ${value}`) : `${yaml}\n${key}: ${value}\n`;
+    }
+    writeFileSync(join(content, 'site.yaml'), yaml);
+  }
+  return { dir, content, out: join(dir, 'dist'), log: '' };
+}
+
+/** Runs the real build on a fixture; rejects with the build log on failure. */
+export async function buildFixture(site: FixtureSite, args: string[] = []): Promise<FixtureSite> {
+  try {
+    const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--out', site.out, ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    site.log = stdout + stderr;
+    return site;
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    site.log = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+    throw Object.assign(new Error(`build failed:\n${site.log}`), { log: site.log });
+  }
+}
+
+/** Makes and builds a fixture in one go. */
+export async function buildSite(options: FixtureOptions = {}): Promise<FixtureSite> {
+  return buildFixture(makeFixture(options));
+}
