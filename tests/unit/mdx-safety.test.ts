@@ -1,0 +1,192 @@
+/**
+ * MDX safety: hostile listing text must come out of the generator as inert
+ * frontmatter data, never as ESM, expressions, JSX or HTML, and must read
+ * back exactly as it went in.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { composePapers } from '../../src/lib/generate/compose.ts';
+import { parseListing } from '../../src/lib/listing/parse.ts';
+import type { Listing } from '../../src/lib/listing/schema.ts';
+import { joinPaperFile, splitPaperFile, toYaml } from '../../src/lib/mdx/file.ts';
+import { EXECUTABLE_NODE_TYPES, findExecutableNodes, readBackGenerated } from '../../src/lib/mdx/inspect.ts';
+import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';
+import type { Taxonomy } from '../../src/lib/topics/schema.ts';
+import { makeListing } from './support/listings.ts';
+
+const taxonomy: Taxonomy = {
+  maxTopicsPerPaper: 4,
+  fallback: 'misc',
+  topics: [
+    { slug: 'misc', name: 'Misc', description: 'Everything else.', keywords: ['miscellany'] },
+    { slug: 'security', name: 'Security', description: 'Attacks.', keywords: ['script', 'alert', 'import*'] },
+  ],
+};
+
+/** Text that would run code, emit markup or change structure if it reached an MDX body or hand-built YAML. */
+const HOSTILE = [
+  'import x from "y"',
+  "import fs from 'node:fs'; fs.rmSync('/')",
+  'export const a = 1',
+  'export default function Evil() { return null }',
+  '{process.exit(1)}',
+  '{/* comment */}',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<Component prop={1} />',
+  '</p><script>',
+  '<!-- comment -->',
+  '---',
+  '--- \ntitle: pwned\n---',
+  '# heading',
+  '> quote',
+  '1. item',
+  '- bullet',
+  '* star',
+  '```js\nconsole.log(1)\n```',
+  '`inline code`',
+  '$\\frac{a}{b}$',
+  '$$x^2$$',
+  '[link](javascript:alert(1))',
+  'javascript:alert(1)',
+  '<https://example.com>',
+  '{https://github.com/x/y}',
+  'key: value',
+  'title: "injected"',
+  '!!js/function "function(){}"',
+  '!!binary aGVsbG8=',
+  '&amp;',
+  '&lt;b&gt;',
+  '"leading quote',
+  'trailing quote"',
+  "'single'",
+  '    indented code',
+  '| a | b |\n|---|---|',
+  '\\',
+  '%YAML 1.2',
+  '@decorator',
+  '? complex key',
+  '*alias',
+  '&anchor',
+  '~',
+  'null',
+  'true',
+  '1e3',
+  '2025-03-11',
+  'D^3 scriptsize',
+  'Model Soups, Revisited!',
+  'café naïve',
+  'Zero\u200bwidth\u200djoiner',
+  'מודלים גדולים',
+  'العربية',
+  'Trojan \u202eSource\u202c',
+  '🚀 emoji 👩‍🔬',
+  '\u2028line\u2029paragraph',
+  'tab\there',
+  '   ',
+];
+
+/** Composes one paper per input pair and returns every file as it would be written. */
+function compose(listings: readonly Listing[]) {
+  const composed = composePapers(listings, taxonomy, { papers: [] });
+  return [...composed.files].map(([name, frontmatter]) => ({ name, text: joinPaperFile({ frontmatter, body: '' }) }));
+}
+
+/** Asserts the generated files hold no executable nodes and read back as exactly the input text. */
+function expectSafeRoundTrip(listing: Listing): void {
+  const files = compose([listing]);
+  expect(files).toHaveLength(new Set(listing.entries.map((e) => e.title)).size);
+  const byTitle = new Map(listing.entries.map((e) => [e.title, e.abstract]));
+  for (const { name, text } of files) {
+    expect(findExecutableNodes(text), name).toEqual([]);
+    const data = PaperFrontmatter.parse(readBackGenerated(text));
+    expect(byTitle.has(data.title), `${name} title ${JSON.stringify(data.title)}`).toBe(true);
+    expect(data.abstract).toBe(byTitle.get(data.title));
+  }
+}
+
+describe('findExecutableNodes and readBackGenerated', () => {
+  test('finds ESM, expressions and JSX in an MDX body, proving the inspector sees them', () => {
+    const text = '---\ntitle: "x"\n---\nimport x from "y"\n\nexport const a = 1\n\n{process.exit(1)}\n\n<script>alert(1)</script>\n\nText {1} and <b>bold</b>.\n';
+    expect(findExecutableNodes(text).sort()).toEqual(
+      ['mdxFlowExpression', 'mdxJsxTextElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm', 'mdxjsEsm'].sort(),
+    );
+    for (const type of findExecutableNodes(text)) expect(EXECUTABLE_NODE_TYPES.has(type)).toBe(true);
+  });
+
+  test('refuses to read back a file whose body is anything but empty', () => {
+    expect(() => readBackGenerated('---\ntitle: "x"\n---\nimport x from "y"\n')).toThrow(/instead of a single frontmatter block/);
+    expect(() => readBackGenerated('title: x\n')).toThrow(/instead of a single frontmatter block/);
+  });
+
+  test('shows why text must never be templated into an MDX body: a paragraph starting with import runs as ESM', () => {
+    expect(findExecutableNodes('---\ntitle: "x"\n---\nimport x from "y"\n')).toEqual(['mdxjsEsm']);
+  });
+});
+
+describe('toYaml', () => {
+  test('double-quotes every string so no scalar is read as a number, boolean, date, tag or alias', () => {
+    const values = ['null', 'true', '1e3', '2025-03-11', '~', '*alias', '&anchor', '!!js/function "f"', '? k', '- x', '"', "'", '#', ': x', 'a: b'];
+    for (const value of values) {
+      const yaml = toYaml({ title: value });
+      expect(yaml.startsWith('title: "')).toBe(true);
+      expect(readBackGenerated(joinPaperFile({ frontmatter: yaml, body: '' }))).toEqual({ title: value });
+    }
+  });
+
+  test('writes line breaks inside a string as escapes, so --- can never close the frontmatter early', () => {
+    const yaml = toYaml({ title: 'a\n---\nimport x from "y"\n' });
+    expect(yaml).toBe('title: "a\\n---\\nimport x from \\"y\\"\\n"\n');
+    expect(splitPaperFile(joinPaperFile({ frontmatter: yaml, body: '' }))).toEqual({ frontmatter: yaml, body: '' });
+  });
+});
+
+describe('composePapers with hostile titles and abstracts', () => {
+  test.each(HOSTILE.map((text) => [JSON.stringify(text), text]))('keeps %s inert and exact as a title and as an abstract', (_, text) => {
+    expectSafeRoundTrip(
+      makeListing('2025-03-11', [
+        { title: text, abstract: `Abstract: ${text}` },
+        { title: `Title: ${text}`, abstract: text },
+        { title: `${text} ${text}`, abstract: `${text}\n${text}` },
+      ]),
+    );
+  });
+
+  test('keeps every hostile piece inert in one listing of many papers', () => {
+    expectSafeRoundTrip(makeListing('2025-03-11', HOSTILE.map((text, i) => ({ title: `${i}: ${text}`, abstract: [...HOSTILE.slice(i), ...HOSTILE.slice(0, i)].join(' ') }))));
+  });
+
+  test('writes file names that are plain slugs, whatever the title', () => {
+    const files = compose([makeListing('2025-03-11', HOSTILE.map((t, i) => `${t} ${i}`))]);
+    for (const { name } of files) expect(name).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/);
+  });
+
+  test('keeps hostile text inert all the way from listing bytes to written file', () => {
+    const pairs = HOSTILE.filter((t) => !/[\n\u2028\u2029\u202e]/.test(t) && t.trim() !== '' && t !== '---' && !/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(t));
+    const text = `new\n\nMar 11\n\n${pairs.map((t, i) => `${t} (${i})\n\n${t} ${t}`).join('\n\n')}\n`;
+    const { listing, diagnostics } = parseListing('content/listings/2025-03-11.txt', text);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(listing!.entries).toHaveLength(pairs.length);
+    // Entities are decoded once by the parser; the decoded text is what must survive.
+    const bold = pairs.indexOf('&lt;b&gt;');
+    expect(listing!.entries[bold]).toMatchObject({ title: `<b> (${bold})`, abstract: '<b> <b>' });
+    expect(listing!.entries[pairs.indexOf('&amp;')]!.title).toBe(`& (${pairs.indexOf('&amp;')})`);
+    expectSafeRoundTrip(listing!);
+  });
+
+  test('round-trips random strings built from hostile pieces verbatim', () => {
+    const piece = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...HOSTILE) },
+      { weight: 1, arbitrary: fc.constantFrom(' ', '\n', '\r\n', '\t', '"', "'", '\\', '{', '}', '<', '>', '`', '$', ':', '#', '-', '&', '!', '|', '%', '@') },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')).filter((s) => s.length > 0);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ title: text, abstract: text }), { minLength: 1, maxLength: 4, selector: (p) => p.title }), (papers) => {
+        expectSafeRoundTrip(makeListing('2025-03-11', papers));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
