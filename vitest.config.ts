@@ -1,17 +1,32 @@
 /**
- * Vitest configuration: every `*.test.ts` under `tests/` (unit, build, e2e).
- * The seed site is built once in global setup; build and browser tests run
- * real builds, hence the generous timeouts. Files run one at a time so
- * parallel Astro builds do not fight over two cores.
+ * Vitest configuration, two projects:
+ * - `unit`: the pure core (tests/unit), fast and parallel;
+ * - `site`: built sites, feeds and real browsers (tests/build, tests/feeds,
+ *   tests/e2e). The seed site is built once in global setup; files run one at
+ *   a time so parallel Astro builds do not fight over two cores.
  */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/globalSetup.ts'],
-    fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/{build,feeds,e2e}/**/*.test.ts'],
+          globalSetup: ['tests/support/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });
