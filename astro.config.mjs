@@ -7,15 +7,26 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentDir } from './src/lib/io/contentDir.ts';
-import { projectPaths, readSiteConfig } from './src/lib/io/projectFiles.ts';
+import { projectPaths, readRegistry, readSiteConfig } from './src/lib/io/projectFiles.ts';
+import { routes, withBase } from './src/lib/site/routes.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 
-const site = readSiteConfig(projectPaths(process.cwd(), contentDir()));
+const paths = projectPaths(process.cwd(), contentDir());
+const site = readSiteConfig(paths);
+
+// Retired slugs (see content/permalinks.json) answer with a redirect page to the current URL.
+const redirects = Object.fromEntries(
+  readRegistry(paths).papers.flatMap((entry) =>
+    // Astro prefixes the source with the base, but not the destination.
+    entry.redirectsFrom.map((old) => [`/${routes.paper(old)}`, withBase(site.base, routes.paper(entry.slug))]),
+  ),
+);
 
 export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
+  redirects,
   build: { format: 'directory' },
   // Tests and benchmarks build other corpora side by side: keep their caches apart.
   cacheDir: process.env.PAPERS_CACHE_DIR ?? './node_modules/.astro',

@@ -57,7 +57,22 @@ export function generate(options: GenerateOptions): GenerateReport {
   const composed = composePapers(listings, taxonomy, registry);
 
   const manifest: Manifest = existsSync(paths.manifest) ? JSON.parse(readFileSync(paths.manifest, 'utf8')) : {};
+  // A published URL must keep working: every slug ever written must still be in the registry.
+  const registered = new Set(registry.papers.flatMap((e) => [e.slug, ...e.redirectsFrom]));
+  const dropped = Object.keys(manifest).map((f) => f.replace(/\.mdx$/, '')).filter((slug) => !registered.has(slug));
+  if (dropped.length > 0) {
+    throw new InputError(
+      dropped.map((slug) => ({
+        severity: 'error' as const,
+        file: relative(paths.root, paths.permalinks),
+        line: 0,
+        message: `the published slug "${slug}" (/papers/${slug}/) is no longer in the registry`,
+        hint: `if you renamed it, add "${slug}" to that paper's redirectsFrom so the old URL redirects; published URLs must keep working`,
+      })),
+    );
+  }
   const plan = planWrites({
+    moves: composed.moves,
     dir: relative(paths.root, paths.papers),
     desired: composed.files,
     existing: readExisting(paths.papers),

@@ -18,6 +18,8 @@ export interface Composed {
   registry: PermalinkRegistry;
   /** Slugs given out for the first time in this run. */
   added: string[];
+  /** Renamed papers: `<new slug>.mdx` → `<old slug>.mdx`, for each retired slug. */
+  moves: Map<string, string>;
 }
 
 /** Composes the paper files for a set of listings. */
@@ -26,6 +28,8 @@ export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, 
   const compiled = compileTaxonomy(taxonomy);
   const assignment = assignSlugs(papers, registry);
   const files = new Map<string, string>();
+  const moves = new Map<string, string>();
+  const entryBySlug = new Map(assignment.registry.papers.map((e) => [e.slug, e]));
   for (const paper of papers) {
     const slug = assignment.slugs.get(paper.key)!;
     // Parsing through the schema both validates and fixes the key order of the YAML.
@@ -37,6 +41,9 @@ export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, 
       topics: classify(compiled, paper.title, paper.abstract),
     });
     files.set(`${slug}.mdx`, toYaml(data));
+    // The newest retired slug is the one whose file may still be on disk.
+    const retired = entryBySlug.get(slug)?.redirectsFrom ?? [];
+    if (retired.length > 0) moves.set(`${slug}.mdx`, `${retired[retired.length - 1]}.mdx`);
   }
-  return { files, registry: assignment.registry, added: assignment.added };
+  return { files, registry: assignment.registry, added: assignment.added, moves };
 }

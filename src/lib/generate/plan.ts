@@ -45,10 +45,26 @@ export function planWrites(options: {
   existing: ReadonlyMap<string, string>;
   manifest: Manifest;
   force: boolean;
+  /** Renamed slugs: new file name → old file name. The old file's body and edits move with it. */
+  moves?: ReadonlyMap<string, string>;
 }): WritePlan {
-  const { dir, desired, existing, manifest, force } = options;
+  const { dir, desired, force } = options;
+  const existing = new Map(options.existing);
+  const manifest: Manifest = { ...options.manifest };
   const writes = new Map<string, string>();
   const deletes: string[] = [];
+  // A renamed paper is its old file under a new name: carry text and manifest entry over.
+  const moved: string[] = [];
+  for (const [to, from] of options.moves ?? []) {
+    const text = existing.get(from);
+    if (text === undefined || existing.has(to)) continue;
+    existing.set(to, text);
+    existing.delete(from);
+    if (manifest[from] !== undefined) manifest[to] = manifest[from]!;
+    delete manifest[from];
+    moved.push(to);
+    deletes.push(from);
+  }
   const kept: WritePlan['kept'] = [];
   const conflicts: Diagnostic[] = [];
   const next: Manifest = {};
@@ -109,6 +125,9 @@ export function planWrites(options: {
       if (base !== undefined) next[file] = base;
     }
   }
+
+  // A moved file must exist under its new name even when its text is unchanged.
+  for (const to of moved) if (!writes.has(to) && !conflicts.some((c) => c.file.endsWith(`/${to}`))) writes.set(to, existing.get(to)!);
 
   const manifestSorted: Manifest = {};
   for (const key of Object.keys(next).sort()) manifestSorted[key] = next[key]!;
