@@ -7,7 +7,7 @@
  *   npm run build -- --out some/dir    another output folder
  *   PAPERS_CONTENT_DIR=... npm run build   build another corpus
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
@@ -21,6 +21,30 @@ export interface BuildOptions {
   force?: boolean;
 }
 
+/**
+ * Replaces `out` with `built`. The new tree is first put next to `out` (a
+ * copy when on another file system), so the switch itself is two renames.
+ */
+function swapInto(built: string, out: string): void {
+  mkdirSync(dirname(out), { recursive: true });
+  const incoming = join(dirname(out), `.${basename(out)}.incoming-${process.pid}`);
+  const retired = join(dirname(out), `.${basename(out)}.retired-${process.pid}`);
+  try {
+    renameSync(built, incoming);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    try {
+      cpSync(built, incoming, { recursive: true });
+    } catch (copyError) {
+      rmSync(incoming, { recursive: true, force: true });
+      throw copyError;
+    }
+  }
+  if (existsSync(out)) renameSync(out, retired);
+  renameSync(incoming, out);
+  rmSync(retired, { recursive: true, force: true });
+}
+
 /** Builds the site into `out`, atomically. */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);
@@ -28,30 +52,30 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const started = performance.now();
   generate({ root, force: options.force ?? false });
 
-  // Build next to the target (same file system, so the swap is a rename).
-  const staging = join(dirname(out), `.${basename(out)}.staging-${process.pid}`);
-  const retired = join(dirname(out), `.${basename(out)}.retired-${process.pid}`);
+  // Build into a private folder inside the project (Astro resolves its temporary
+  // prerender modules against the project's node_modules), then swap it in.
+  const staging = join(root, '.build', `${basename(out)}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  mkdirSync(dirname(out), { recursive: true });
   try {
     await build({ root, outDir: staging, logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info' });
-  } catch (error) {
+    swapInto(staging, out);
+  } finally {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
   }
-  if (existsSync(out)) renameSync(out, retired);
-  renameSync(staging, out);
-  rmSync(retired, { recursive: true, force: true });
   console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
 }
 
 /** CLI entry point. */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string', default: 'dist' }, force: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string', default: 'dist' },
+      root: { type: 'string', default: '.' },
+      force: { type: 'boolean', default: false },
+    },
   });
   try {
-    await buildSite({ root: process.cwd(), out: values.out, force: values.force });
+    await buildSite({ root: values.root, out: values.out, force: values.force });
   } catch (error) {
     if (error instanceof InputError) {
       console.error(error.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));

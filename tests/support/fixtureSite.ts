@@ -61,12 +61,23 @@ export function makeFixture(options: FixtureOptions = {}): FixtureSite {
   return { dir, content, out: join(dir, 'dist'), log: '' };
 }
 
+/**
+ * The environment of a real shell: Vitest sets BASE_URL, MODE, DEV, PROD and
+ * SSR in process.env, and Vite would take BASE_URL over the site's base path.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
+  return env;
+}
+
 /** Runs the real build on a fixture; rejects with the build log on failure. */
 export async function buildFixture(site: FixtureSite, args: string[] = []): Promise<FixtureSite> {
   try {
     const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--out', site.out, ...args], {
       cwd: projectRoot,
-      env: { ...process.env, PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent' },
+      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent' },
       maxBuffer: 64 * 1024 * 1024,
     });
     site.log = stdout + stderr;
