@@ -8,7 +8,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentDir } from './src/lib/io/contentDir.ts';
 import { projectPaths, readRegistry, readSiteConfig } from './src/lib/io/projectFiles.ts';
+import { createHash } from 'node:crypto';
 import { routes, withBase } from './src/lib/site/routes.ts';
+import { themeScriptHash } from './src/lib/site/themeScript.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 
 const paths = projectPaths(process.cwd(), contentDir());
@@ -39,7 +41,11 @@ export default defineConfig({
     csp: {
       directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
       // Pagefind compiles its WebAssembly search engine in the browser.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // The inline theme script (src/lib/site/themeScript.ts), allowed by its exact hash.
+        hashes: [themeScriptHash((text) => createHash('sha256').update(text).digest('base64'))],
+      },
     },
   },
   devToolbar: { enabled: false },
