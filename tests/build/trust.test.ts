@@ -114,6 +114,10 @@ describe('a hostile listing', () => {
       for (const json of await page.$$eval('script[type="application/ld+json"]', (els) => els.map((e) => e.textContent ?? ''))) {
         expect(JSON.stringify(JSON.parse(json)), `JSON-LD of ${slugs[i]}`).toContain(JSON.stringify(paper.title).slice(1, -1));
       }
+      // URLs in the abstract become links only as the http(s) URLs they are, cut where markup starts.
+      const links = await page.$$eval('.abstract a', (as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+      const urls = paper.abstract.match(/https?:\/\/[^\s{}<>"]+/g) ?? [];
+      expect(links, slugs[i]).toEqual(urls.map((u) => ({ href: new URL(u).href, text: u })));
       // The pager to the next paper of the day names it exactly.
       if (i + 1 < hostilePapers.length) expect(await page.textContent('a[rel="next"]')).toBe(`${hostilePapers[i + 1]!.title} →`);
     }

@@ -62,6 +62,11 @@ export const hostilePapers: HostilePaper[] = [
     'Narwhal',
   ),
   verbatim('1. item Ocelot ordered', '---', 'Ocelot'),
+  verbatim(
+    'Tapir links that try to break out of href',
+    'Links: https://example.com/a\'onmouseover=\'alert(7) and {javascript:alert(8)} and https://example.com/"><script>alert(9)</script> end.',
+    'Tapir',
+  ),
   {
     rawTitle: 'Pangolin entities &amp; &lt;b&gt;bold&lt;/b&gt; &quot;quoted&quot; &#39;apos&#39;',
     rawAbstract: 'Decoded once: &amp;amp; stays &amp;amp; as text, &amp;lt;i&amp;gt; stays escaped, and &lt;b&gt; is the text <b>.',
