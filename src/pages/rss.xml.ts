@@ -3,20 +3,18 @@
  * the papers' permanent URLs and dates are the days first listed, so a
  * rebuild never re-notifies a reader.
  */
-import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
 import { absolute, site } from '../data/site.ts';
-import { feedItems } from '../lib/feeds/items.ts';
+import { siteChannel } from '../lib/feeds/channels.ts';
+import { feedEntries } from '../lib/feeds/items.ts';
+import { feedResponse } from '../lib/feeds/response.ts';
+import { renderRss } from '../lib/feeds/rss.ts';
+import { FEED_FORMATS } from '../lib/feeds/siteFeeds.ts';
+import { routes } from '../lib/site/routes.ts';
 
 export const GET: APIRoute = async () => {
   const { papers } = await getCatalog();
-  return rss({
-    title: site.title,
-    description: site.description,
-    site: absolute(''),
-    items: feedItems(papers.slice(0, site.feedItems), absolute),
-    customData: `<language>${site.language}</language>`,
-    trailingSlash: true,
-  });
+  const entries = feedEntries(papers, site.feedItems, absolute);
+  return feedResponse(await renderRss(siteChannel(site, routes.rss(), entries, absolute), entries), FEED_FORMATS.rss.mediaType);
 };

@@ -1,0 +1,75 @@
+/**
+ * Every feed the site publishes, with titles and URLs: the one list the
+ * subscribe page, the OPML bundle and autodiscovery agree on.
+ */
+import type { Topic } from '../topics/schema.ts';
+import { routes } from '../site/routes.ts';
+
+/** A feed format, with the media type autodiscovery and OPML announce. */
+export const FEED_FORMATS = {
+  rss: { label: 'RSS', mediaType: 'application/rss+xml' },
+  atom: { label: 'Atom', mediaType: 'application/atom+xml' },
+  json: { label: 'JSON Feed', mediaType: 'application/feed+json' },
+} as const;
+export type FeedFormat = keyof typeof FEED_FORMATS;
+
+/** One published feed. */
+export interface PublishedFeed {
+  /** Display name, e.g. `Trending Papers: Vision (RSS)`. */
+  title: string;
+  format: FeedFormat;
+  /** Route path of the feed (relative to the base). */
+  path: string;
+  /** Absolute URL of the feed. */
+  url: string;
+  /** Absolute URL of the page the feed follows. */
+  home: string;
+  description: string;
+}
+
+/** A topic's feed, with how many papers the topic has. */
+export interface TopicFeed extends PublishedFeed {
+  topic: Topic;
+  papers: number;
+}
+
+/** The site's feeds: whole-site feeds in three formats, then one RSS feed per topic. */
+export interface FeedDirectory {
+  site: PublishedFeed[];
+  topics: TopicFeed[];
+}
+
+/** Names a feed: `<site>: <topic> (RSS)` or `<site> (Atom)`. */
+export function feedTitle(siteTitle: string, format: FeedFormat, topicName?: string): string {
+  return `${topicName ? `${siteTitle}: ${topicName}` : siteTitle} (${FEED_FORMATS[format].label})`;
+}
+
+/** Lists every feed of the site, topics in taxonomy order. */
+export function listFeeds(
+  site: { title: string; description: string },
+  topics: readonly { topic: Topic; papers: readonly unknown[] }[],
+  absolute: (path: string) => string,
+): FeedDirectory {
+  const home = absolute(routes.home());
+  const siteFeed = (format: FeedFormat, path: string): PublishedFeed => ({
+    title: feedTitle(site.title, format),
+    format,
+    path,
+    url: absolute(path),
+    home,
+    description: site.description,
+  });
+  return {
+    site: [siteFeed('rss', routes.rss()), siteFeed('atom', routes.atom()), siteFeed('json', routes.jsonFeed())],
+    topics: topics.map(({ topic, papers }) => ({
+      title: feedTitle(site.title, 'rss', topic.name),
+      format: 'rss',
+      path: routes.topicFeed(topic.slug),
+      url: absolute(routes.topicFeed(topic.slug)),
+      home: absolute(routes.topic(topic.slug)),
+      description: topic.description,
+      topic,
+      papers: papers.length,
+    })),
+  };
+}

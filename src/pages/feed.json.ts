@@ -1,0 +1,16 @@
+/** `/feed.json`: the site feed as JSON Feed 1.1, the same entries as `/rss.xml`. */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../data/catalog.ts';
+import { absolute, site } from '../data/site.ts';
+import { siteChannel } from '../lib/feeds/channels.ts';
+import { feedEntries } from '../lib/feeds/items.ts';
+import { renderJsonFeed } from '../lib/feeds/jsonFeed.ts';
+import { feedResponse } from '../lib/feeds/response.ts';
+import { FEED_FORMATS } from '../lib/feeds/siteFeeds.ts';
+import { routes } from '../lib/site/routes.ts';
+
+export const GET: APIRoute = async () => {
+  const { papers } = await getCatalog();
+  const entries = feedEntries(papers, site.feedItems, absolute);
+  return feedResponse(renderJsonFeed(siteChannel(site, routes.jsonFeed(), entries, absolute), entries), FEED_FORMATS.json.mediaType);
+};
