@@ -4,7 +4,7 @@
  * process with the project's Node 22, exactly as `npm run build` would.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,8 +19,14 @@ export const node22 = join(projectRoot, 'node_modules/.bin/node');
 
 /** A site built for a test. */
 export interface FixtureSite {
-  /** Temporary folder holding `content/`, `dist/` and the build cache. */
+  /** Temporary folder holding `content/`, `dist/`, the build cache and `project/`. */
   dir: string;
+  /**
+   * A private copy of the project's site code (src, public, config) with a link
+   * to its node_modules: Astro keeps per-build state in `<root>/.astro/`, so
+   * builds that share a root trip over each other when they run at once.
+   */
+  project: string;
   content: string;
   out: string;
   /** Combined stdout + stderr of the last build. */
@@ -42,6 +48,12 @@ export function makeFixture(options: FixtureOptions = {}): FixtureSite {
   const dir = mkdtempSync(join(tmpdir(), 'papers-site-'));
   const content = join(dir, 'content');
   cpSync(join(projectRoot, 'content'), content, { recursive: true });
+  const project = join(dir, 'project');
+  mkdirSync(project);
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(projectRoot, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
   if (options.replaceListings) {
     rmSync(join(content, 'listings'), { recursive: true });
     // Generated files belong to the shipped listings: start from nothing.
@@ -58,7 +70,7 @@ export function makeFixture(options: FixtureOptions = {}): FixtureSite {
     }
     writeFileSync(join(content, 'site.yaml'), yaml);
   }
-  return { dir, content, out: join(dir, 'dist'), log: '' };
+  return { dir, project, content, out: join(dir, 'dist'), log: '' };
 }
 
 /**
@@ -75,8 +87,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
 /** Runs the real build on a fixture; rejects with the build log on failure. */
 export async function buildFixture(site: FixtureSite, args: string[] = []): Promise<FixtureSite> {
   try {
-    const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--out', site.out, ...args], {
-      cwd: projectRoot,
+    const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--root', site.project, '--out', site.out, ...args], {
+      cwd: site.project,
       env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent' },
       maxBuffer: 64 * 1024 * 1024,
     });
