@@ -101,7 +101,16 @@ describe('a hostile listing', () => {
       await visit(`papers/${slugs[i]}/`);
       expect(await page.textContent('h1'), slugs[i]).toBe(paper.title);
       expect(await page.locator('h1').count()).toBe(1);
-      expect(await page.textContent('.abstract'), slugs[i]).toBe(paper.abstract);
+      // Inline TeX is rendered to MathML whose annotation keeps the exact source:
+      // read each formula back as `$source$`, and the abstract is the exact text.
+      const abstractSource = await page.$eval('.abstract', (el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        for (const math of copy.querySelectorAll('.math')) math.replaceWith(`$${math.querySelector('annotation')?.textContent ?? ''}$`);
+        return copy.textContent;
+      });
+      expect(abstractSource, slugs[i]).toBe(paper.abstract);
+      // MathML is inert markup: no links, no scripts, no event handlers inside a formula.
+      expect(await page.$$eval('.abstract .math *', (els) => els.filter((e) => e.tagName === 'A' || e.tagName === 'SCRIPT' || [...e.attributes].some((a) => /^on|href|src/i.test(a.name))).length)).toBe(0);
       expect(await page.title()).toBe(`${paper.title} · ${SITE_TITLE}`);
       const meta = (selector: string) => page.getAttribute(`meta[${selector}]`, 'content');
       expect(await meta('name="description"')).toBe(paper.abstract);

@@ -4,6 +4,7 @@
  */
 import type { Listing } from '../listing/schema.ts';
 import { toYaml } from '../mdx/file.ts';
+import { cleanArtefacts } from '../text/artefacts.ts';
 import { mergeListings } from '../papers/merge.ts';
 import { assignSlugs, type PermalinkRegistry } from '../papers/permalinks.ts';
 import { PaperFrontmatter } from '../papers/schema.ts';
@@ -24,7 +25,8 @@ export interface Composed {
 
 /** Composes the paper files for a set of listings. */
 export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, registry: PermalinkRegistry): Composed {
-  const papers = mergeListings(listings);
+  // Display text loses known scraping artefacts; the identity (key) stays the listed title.
+  const papers = mergeListings(listings).map((p) => ({ ...p, title: cleanArtefacts(p.title), abstract: cleanArtefacts(p.abstract) }));
   const compiled = compileTaxonomy(taxonomy);
   const assignment = assignSlugs(papers, registry);
   const files = new Map<string, string>();
