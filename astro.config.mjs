@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { routes, withBase } from './src/lib/site/routes.ts';
 import { themeScriptHash } from './src/lib/site/themeScript.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { pagefindDev } from './src/integrations/pagefindDev.ts';
 
 const paths = projectPaths(process.cwd(), contentDir());
 const site = readSiteConfig(paths);
@@ -36,6 +37,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !/\/search\/$/.test(page) }),
     pagefind(),
+    pagefindDev(),
   ],
   security: {
     csp: {

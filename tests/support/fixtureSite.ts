@@ -77,7 +77,7 @@ export function makeFixture(options: FixtureOptions = {}): FixtureSite {
  * The environment of a real shell: Vitest sets BASE_URL, MODE, DEV, PROD and
  * SSR in process.env, and Vite would take BASE_URL over the site's base path.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];

@@ -1,0 +1,66 @@
+/**
+ * `npm run dev` works, search included: the dev server indexes the paper
+ * pages in memory and serves the Pagefind bundle, and search finds papers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { cleanEnv, makeFixture, node22 } from '../support/fixtureSite.ts';
+
+/** Asks the OS for a free port on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+describe('the dev server', () => {
+  let dev: ChildProcess;
+  let url: string;
+  let log = '';
+
+  beforeAll(async () => {
+    const site = makeFixture();
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/`;
+    dev = spawn(node22, [join(site.project, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: site.project,
+      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache') },
+    });
+    dev.stdout!.on('data', (d) => (log += d));
+    dev.stderr!.on('data', (d) => (log += d));
+    const deadline = Date.now() + 120_000;
+    while (!/search index ready/.test(log)) {
+      if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`dev server did not get ready:\n${log}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  });
+  afterAll(() => {
+    dev?.kill('SIGTERM');
+  });
+
+  it('serves pages and finds papers with search', async () => {
+    expect(log).toMatch(/search index ready: 92 papers/);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${url}search/?q=theorem`);
+      await page.waitForSelector('.search-result', { timeout: 30_000 });
+      expect(await page.locator('.search-result h2').allTextContents()).toContain('LeanDojo: Theorem Proving with Retrieval-Augmented Language Models');
+      await page.click('.search-result h2 a');
+      await page.waitForURL(/\/papers\/leandojo/);
+      expect(await page.textContent('h1')).toBe('LeanDojo: Theorem Proving with Retrieval-Augmented Language Models');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
