@@ -18,58 +18,105 @@ export function tokenize(text: string): string[] {
   return (text.toLowerCase().normalize('NFKD').match(/[a-z][a-z0-9-]{2,}/g) ?? []).filter((t) => !STOP_WORDS.has(t));
 }
 
+/** Puts `j` into `top` (best first, at most `count` long) if it ranks there. */
+function insertRanked(top: number[], j: number, count: number, better: (a: number, b: number) => boolean): void {
+  if (top.length === count && !better(j, top[count - 1]!)) return;
+  let k = top.length < count ? top.length : count - 1;
+  while (k > 0 && better(j, top[k - 1]!)) {
+    top[k] = top[k - 1]!;
+    k--;
+  }
+  top[k] = j;
+}
+
 /**
  * Returns slug → up to `count` related slugs, most similar first. The title
  * counts double. Pairs with no shared term are never related.
+ *
+ * Terms are numbered and vectors kept in typed arrays, and each document's
+ * scores go into one reused dense array: at 10k papers this is the difference
+ * between seconds and minutes. Sums run in the same order as a plain
+ * map-based version, so results are the same to the last bit.
  */
 export function findRelated(docs: readonly RelatedInput[], count = 5): Map<string, string[]> {
-  const termCounts = docs.map((d) => {
-    const counts = new Map<string, number>();
-    for (const t of tokenize(d.text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const n = docs.length;
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  // Per document: its distinct terms in order of first appearance, and their counts.
+  const docTerms = docs.map((d) => {
+    const counts = new Map<number, number>();
+    for (const t of tokenize(d.text)) {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = df.length;
+        termIds.set(t, id);
+        df.push(0);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const id of counts.keys()) df[id]!++;
     return counts;
   });
-  const df = new Map<string, number>();
-  for (const counts of termCounts) for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
-  // Unit-length sparse vectors.
-  const vectors = termCounts.map((counts) => {
-    const v = new Map<string, number>();
+  // Unit-length sparse vectors: term ids and weights, in the same order.
+  const vectors = docTerms.map((counts) => {
+    const ids: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
     for (const [t, c] of counts) {
-      const w = (1 + Math.log(c)) * Math.log((n + 1) / (df.get(t)! + 0.5));
+      const w = (1 + Math.log(c)) * Math.log((n + 1) / (df[t]! + 0.5));
       if (w > 0) {
-        v.set(t, w);
+        ids.push(t);
+        weights.push(w);
         norm += w * w;
       }
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of v) v.set(t, w / norm);
-    return v;
+    return { ids: Int32Array.from(ids), weights: Float64Array.from(weights, (w) => w / norm) };
   });
   // Inverted index: only pairs that share a term are scored.
-  const postings = new Map<string, number[]>();
+  const postingLength = new Int32Array(df.length);
+  for (const v of vectors) for (const t of v.ids) postingLength[t]!++;
+  const postingDocs = Array.from(postingLength, (len) => new Int32Array(len));
+  const postingWeights = Array.from(postingLength, (len) => new Float64Array(len));
+  const filled = new Int32Array(df.length);
   vectors.forEach((v, i) => {
-    for (const t of v.keys()) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
+    v.ids.forEach((t, k) => {
+      postingDocs[t]![filled[t]!] = i;
+      postingWeights[t]![filled[t]!++] = v.weights[k]!;
+    });
   });
+  // Terms in a large share of documents say little and cost much.
+  const maxPosting = Math.max(50, n / 10);
+  const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const seenBy = new Int32Array(n).fill(-1);
   const result = new Map<string, string[]>();
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]!.slug.localeCompare(docs[b]!.slug) < 0);
   vectors.forEach((v, i) => {
-    const scores = new Map<number, number>();
-    for (const [t, w] of v) {
-      const list = postings.get(t)!;
-      // Terms in a large share of documents say little and cost much.
-      if (list.length > Math.max(50, n / 10)) continue;
-      for (const j of list) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + w * vectors[j]!.get(t)!);
+    let touchedCount = 0;
+    for (let k = 0; k < v.ids.length; k++) {
+      const t = v.ids[k]!;
+      if (postingLength[t]! > maxPosting) continue;
+      const w = v.weights[k]!;
+      const list = postingDocs[t]!;
+      const weights = postingWeights[t]!;
+      for (let p = 0; p < list.length; p++) {
+        const j = list[p]!;
+        if (j === i) continue;
+        if (seenBy[j] !== i) {
+          seenBy[j] = i;
+          touched[touchedCount++] = j;
+        }
+        scores[j] += w * weights[p]!;
+      }
     }
-    const ranked = [...scores]
-      .filter(([, s]) => s > 0.02)
-      .sort((a, b) => b[1] - a[1] || docs[a[0]]!.slug.localeCompare(docs[b[0]]!.slug))
-      .slice(0, count)
-      .map(([j]) => docs[j]!.slug);
-    result.set(docs[i]!.slug, ranked);
+    const top: number[] = [];
+    for (let k = 0; k < touchedCount && count > 0; k++) {
+      const j = touched[k]!;
+      if (scores[j]! > 0.02) insertRanked(top, j, count, better);
+    }
+    result.set(docs[i]!.slug, top.map((j) => docs[j]!.slug));
+    for (let k = 0; k < touchedCount; k++) scores[touched[k]!] = 0;
   });
   return result;
 }
