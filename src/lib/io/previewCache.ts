@@ -17,7 +17,7 @@ function cacheDir(): string {
 export const previewStats = { hits: 0, misses: 0, renderMs: 0 };
 
 /** Returns the PNG for a card, from the cache or freshly drawn (and cached). */
-export async function previewPng(card: PreviewCard): Promise<Uint8Array> {
+export async function previewPng(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
   const key = createHash('sha256').update(JSON.stringify([CARD_VERSION, card])).digest('hex');
   const file = join(cacheDir(), `${key}.png`);
   if (existsSync(file)) {

@@ -45,7 +45,7 @@ function titleSize(title: string): number {
 }
 
 /** Draws the card and returns PNG bytes. */
-export async function renderPreviewCard(card: PreviewCard): Promise<Uint8Array> {
+export async function renderPreviewCard(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
   const el = (type: string, style: Record<string, unknown>, children: unknown) => ({ type, props: { style, children } });
   const title = card.title.length > 220 ? `${card.title.slice(0, 219)}…` : card.title;
   const tree = el(
@@ -65,5 +65,6 @@ export async function renderPreviewCard(card: PreviewCard): Promise<Uint8Array> 
     ],
   );
   const svg = await satori(tree as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  // A copy into a plain ArrayBuffer-backed array, as Response bodies require.
+  return new Uint8Array(new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng());
 }
