@@ -17,23 +17,42 @@ export interface PreviewCard {
 }
 
 /** Bump when the design changes, so cached images are redrawn. */
-export const CARD_VERSION = 1;
+export const CARD_VERSION = 2;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 const require = createRequire(import.meta.url);
+
+/** Font files from @fontsource packages: Inter first, then Noto for other alphabets. */
+const FONT_FILES = [
+  ['Inter', '@fontsource/inter/files/inter-latin'],
+  ['Noto Sans Latin Ext', '@fontsource/noto-sans/files/noto-sans-latin-ext'],
+  ['Noto Sans Greek', '@fontsource/noto-sans/files/noto-sans-greek'],
+  ['Noto Sans Cyrillic', '@fontsource/noto-sans/files/noto-sans-cyrillic'],
+  ['Noto Sans Hebrew', '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew'],
+  ['Noto Sans Arabic', '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic'],
+] as const;
+
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
-/** Loads the Inter font files shipped by @fontsource/inter, once. */
+/** Loads the fonts once; satori falls back through them glyph by glyph. */
 function loadFonts() {
-  fonts ??= ([400, 700] as const).map((weight) => ({
-    name: 'Inter',
-    data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
-    weight,
-    style: 'normal' as const,
-  }));
+  fonts ??= FONT_FILES.flatMap(([name, file]) =>
+    ([400, 700] as const).map((weight) => ({ name, data: readFileSync(require.resolve(`${file}-${weight}-normal.woff`)), weight, style: 'normal' as const })),
+  );
   return fonts;
+}
+
+/**
+ * Scripts no bundled font covers (CJK, emoji) are left off the card rather
+ * than drawn as empty boxes; the page itself shows the full title.
+ */
+export function cardText(text: string): string {
+  return text
+    .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Shrinks the title's type as it gets longer, so it always fits. */
@@ -47,10 +66,11 @@ function titleSize(title: string): number {
 /** Draws the card and returns PNG bytes. */
 export async function renderPreviewCard(card: PreviewCard): Promise<Uint8Array<ArrayBuffer>> {
   const el = (type: string, style: Record<string, unknown>, children: unknown) => ({ type, props: { style, children } });
-  const title = card.title.length > 220 ? `${card.title.slice(0, 219)}…` : card.title;
+  const text = cardText(card.title) || card.siteTitle;
+  const title = text.length > 220 ? `${text.slice(0, 219)}…` : text;
   const tree = el(
     'div',
-    { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: '#0f172a', color: '#f8fafc', fontFamily: 'Inter' },
+    { width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', background: '#0f172a', color: '#f8fafc', fontFamily: FONT_FILES.map(([name]) => name).join(', ') },
     [
       el('div', { display: 'flex', fontSize: 28, color: '#93c5fd', fontWeight: 700 }, card.siteTitle),
       el('div', { display: 'flex', width: CARD_WIDTH - 144, fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15 }, title),
