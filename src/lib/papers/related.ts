@@ -107,7 +107,7 @@ export function findRelated(docs: readonly RelatedInput[], count = 5): Map<strin
           seenBy[j] = i;
           touched[touchedCount++] = j;
         }
-        scores[j] += w * weights[p]!;
+        scores[j] = scores[j]! + w * weights[p]!;
       }
     }
     const top: number[] = [];
