@@ -7,10 +7,11 @@
  *   npm run build -- --out some/dir    another output folder
  *   PAPERS_CONTENT_DIR=... npm run build   build another corpus
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'astro';
+import { build, type AstroIntegration } from 'astro';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
 import { generate } from './generate.ts';
 
@@ -22,13 +23,25 @@ export interface BuildOptions {
 }
 
 /**
+ * Deletes a retired output folder. Removing tens of thousands of files takes
+ * a minute on a slow disk, and the new output is already in place: a
+ * detached process does it, so the build ends when the site is ready.
+ */
+function discard(dir: string): void {
+  const script = `require('node:fs').rmSync(${JSON.stringify(dir)}, { recursive: true, force: true })`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/**
  * Replaces `out` with `built`. The new tree is first put next to `out` (a
  * copy when on another file system), so the switch itself is two renames.
+ * The old tree moves into `trash` (the project's private build folder) when
+ * it can, and is deleted in the background.
  */
-function swapInto(built: string, out: string): void {
+function swapInto(built: string, out: string, trash: string): void {
   mkdirSync(dirname(out), { recursive: true });
   const incoming = join(dirname(out), `.${basename(out)}.incoming-${process.pid}`);
-  const retired = join(dirname(out), `.${basename(out)}.retired-${process.pid}`);
+  let retired = join(dirname(out), `.${basename(out)}.retired-${process.pid}`);
   try {
     renameSync(built, incoming);
   } catch (error) {
@@ -40,9 +53,76 @@ function swapInto(built: string, out: string): void {
       throw copyError;
     }
   }
-  if (existsSync(out)) renameSync(out, retired);
+  if (existsSync(out)) {
+    try {
+      retired = join(trash, `retired-${basename(out)}-${process.pid}`);
+      renameSync(out, retired);
+    } catch {
+      retired = join(dirname(out), `.${basename(out)}.retired-${process.pid}`);
+      renameSync(out, retired);
+    }
+  }
   renameSync(incoming, out);
-  rmSync(retired, { recursive: true, force: true });
+  if (existsSync(retired)) {
+    if (dirname(retired) === trash) discard(retired);
+    else rmSync(retired, { recursive: true, force: true });
+  }
+}
+
+/** Seconds since `started`, for progress lines. */
+function elapsed(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(1)} s`;
+}
+
+/** Number of entries in a folder, 0 when it does not exist. */
+function countEntries(dir: string): number {
+  try {
+    return readdirSync(dir).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * An integration that reports the build's phases with elapsed time, and while
+ * pages are written, how many paper pages and preview images exist so far.
+ * Added by this script only, so the site's config stays the site's.
+ */
+function progress(options: { started: number; staging: string; log: (line: string) => void; summary: { pages: number; astroMs: number; indexMs: number } }): AstroIntegration {
+  const { started, staging, log, summary } = options;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let astroStarted = 0;
+  let generated = 0;
+  return {
+    name: 'papers:progress',
+    hooks: {
+      'astro:build:start': () => {
+        astroStarted = performance.now();
+        log(`build: astro: bundling (${elapsed(started)})`);
+      },
+      'astro:build:setup': ({ target }) => {
+        if (target !== 'server' || timer) return;
+        // Pages are written after bundling; report the count every 10 s meanwhile.
+        timer = setInterval(() => {
+          const papers = countEntries(join(staging, 'papers'));
+          const images = countEntries(join(staging, 'og'));
+          if (papers + images > 0) log(`build: astro: writing pages: ${papers} paper pages, ${images} preview images (${elapsed(started)})`);
+        }, 10_000);
+        timer.unref();
+      },
+      'astro:build:generated': () => {
+        clearInterval(timer);
+        generated = performance.now();
+        log(`build: astro: pages written; sitemap and search index next (${elapsed(started)})`);
+      },
+      'astro:build:done': ({ pages }) => {
+        clearInterval(timer);
+        summary.pages = pages.length;
+        summary.astroMs = (generated || performance.now()) - astroStarted;
+        summary.indexMs = generated ? performance.now() - generated : 0;
+      },
+    },
+  };
 }
 
 /** Builds the site into `out`, atomically. */
@@ -50,19 +130,36 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);
   const out = resolve(root, options.out);
   const started = performance.now();
-  generate({ root, force: options.force ?? false });
+  const log = (line: string) => console.log(line);
+  log('build: generate: reading listings, writing content/papers');
+  const report = generate({ root, force: options.force ?? false });
+  const generateMs = performance.now() - started;
+  log(`build: generate: ${report.papers} papers, ${report.written.length} written (${elapsed(started)})`);
 
   // Build into a private folder inside the project (Astro resolves its temporary
   // prerender modules against the project's node_modules), then swap it in.
   const staging = join(root, '.build', `${basename(out)}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
+  const summary = { pages: 0, astroMs: 0, indexMs: 0 };
+  const imageCache = process.env.PAPERS_CACHE_DIR ? join(resolve(process.env.PAPERS_CACHE_DIR), 'og') : join(root, 'node_modules/.cache/papers-og');
+  const cachedImages = countEntries(imageCache);
   try {
-    await build({ root, outDir: staging, logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info' });
-    swapInto(staging, out);
+    await build({
+      root,
+      outDir: staging,
+      logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info',
+      integrations: [progress({ started, staging, log, summary })],
+    });
+    swapInto(staging, out, join(root, '.build'));
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);
+  const drawn = countEntries(imageCache) - cachedImages;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  log(
+    `build: done in ${elapsed(started)}: ${report.papers} papers, ${summary.pages} pages, ${drawn} preview image(s) drawn; ` +
+      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, sitemap + search index ${seconds(summary.indexMs)} → ${out}`,
+  );
 }
 
 /** CLI entry point. */
