@@ -1,0 +1,380 @@
+/**
+ * `npm run bench -- --papers 10000`: builds one synthetic corpus (scripts/corpus.ts)
+ * with this site, a naive Astro + MDX baseline (bench/naive/) and Hugo (when
+ * installed), then adds one day to this site and rebuilds; prints wall time,
+ * peak memory of the whole process tree, pages per second, output size, the
+ * ratios, preview-image cost, and client weights measured in Chromium.
+ *
+ *   npm run bench -- --papers 1000             quick run
+ *   npm run bench -- --papers 10000            the README numbers
+ *   npm run bench -- --papers 50000 --skip naive,hugo,client
+ *
+ * Runs, in order, on bench/out/ (git-ignored):
+ *   site cold      generate + Astro + Pagefind, every cache empty (images drawn)
+ *   site           the same from scratch, Astro cache empty, preview images cached:
+ *                  the run the build-time targets are about
+ *   naive          bench/naive/ on the same papers (title + abstract as MDX body)
+ *   hugo           a tiny Hugo site on the same papers
+ *   site +1 day    one more 100-paper listing, rebuilt with the warm caches
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parseListing } from '../src/lib/listing/parse.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/staticServer.ts';
+import { makeCorpus, writeCorpus, writeListing, type CorpusDay } from './corpus.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const NODE = process.execPath;
+const PAGE_SIZE = 4096;
+
+/** What one measured run took. */
+interface Run {
+  name: string;
+  wallMs: number;
+  peakRssBytes: number;
+  pages: number;
+  outBytes: number;
+  outFiles: number;
+  note?: string;
+  /** The processes that made up the peak. */
+  peakParts: string;
+  /** One-minute load average when the run ended: other work on the machine skews times. */
+  load: number;
+}
+
+/** Sums the resident memory of `pid` and all its descendants, from /proc; `parts` gets each process's share. */
+function treeRss(pid: number, parts?: Map<string, number>): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Field 4 (ppid) comes after the command name in parentheses.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid);
+      if (list) list.push(Number(name));
+      else children.set(ppid, [Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    try {
+      const rss = Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
+      total += rss;
+      if (parts) {
+        const name = `${readFileSync(`/proc/${p}/comm`, 'utf8').trim()} ${p}`;
+        parts.set(name, rss);
+      }
+    } catch {
+      // Gone.
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, polling its process tree's memory every 200 ms; resolves with wall time and peak RSS. */
+function measure(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; log: string }): Promise<{ wallMs: number; peakRssBytes: number; peakParts: string }> {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      log.push(chunk);
+      // Show the build's own progress lines, not Astro's per-page list.
+      for (const line of chunk.toString().split('\n')) if (/^(build|generate|bench):/.test(line)) console.log(`    ${line}`);
+    });
+    child.stderr.on('data', (chunk: Buffer) => log.push(chunk));
+    let peak = 0;
+    let peakParts = '';
+    const timer = setInterval(() => {
+      if (!child.pid) return;
+      const parts = new Map<string, number>();
+      const rss = treeRss(child.pid, parts);
+      if (rss > peak) {
+        peak = rss;
+        peakParts = [...parts].filter(([, b]) => b > 20e6).map(([n, b]) => `${n.replace(/ \d+$/, '')} ${(b / 1e6).toFixed(0)} MB`).join(' + ');
+      }
+    }, 200);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      writeFileSync(options.log, Buffer.concat(log));
+      if (code !== 0) fail(new Error(`${command} ${args.join(' ')} exited with ${code}; see ${options.log}`));
+      else ok({ wallMs: performance.now() - started, peakRssBytes: peak, peakParts });
+    });
+  });
+}
+
+/** Waits until the build's background deletion of a retired output folder is over, so runs do not overlap. */
+async function settle(): Promise<void> {
+  const trash = join(ROOT, '.build');
+  while (existsSync(trash) && readdirSync(trash).some((n) => n.startsWith('retired-'))) await new Promise((ok) => setTimeout(ok, 500));
+}
+
+/** Files and bytes under `dir`, and how many are HTML pages. */
+function outputSize(dir: string): { bytes: number; files: number; pages: number } {
+  let bytes = 0;
+  let files = 0;
+  let pages = 0;
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        bytes += statSync(path).size;
+        files++;
+        if (entry.name.endsWith('.html')) pages++;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, files, pages };
+}
+
+/** The distinct papers of a corpus, in first-listed order. */
+function corpusPapers(days: CorpusDay[]): { title: string; abstract: string }[] {
+  const seen = new Map<string, { title: string; abstract: string }>();
+  for (const day of days) {
+    const { listing } = parseListing(`${day.date}.txt`, day.text);
+    for (const e of listing!.entries) if (!seen.has(e.title)) seen.set(e.title, { title: e.title, abstract: e.abstract });
+  }
+  return [...seen.values()];
+}
+
+/** Escapes listing text for an MDX or Markdown body: no expression, tag or ESM can start. */
+function escapeBody(text: string): string {
+  return text.replace(/[\\`*_{}<>[\]#|$~&]/g, (c) => `&#${c.codePointAt(0)};`);
+}
+
+/** Writes the naive baseline's .mdx files: title in frontmatter, abstract as the body. */
+function writeNaiveContent(dir: string, papers: { title: string; abstract: string }[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  papers.forEach((p, i) => writeFileSync(join(dir, `p${i}.mdx`), `---\ntitle: ${JSON.stringify(p.title)}\n---\n\n${escapeBody(p.abstract)}\n`));
+}
+
+/** Writes a tiny Hugo site: one page per paper, a home page listing nothing else. */
+function writeHugoSite(dir: string, papers: { title: string; abstract: string }[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'content/papers'), { recursive: true });
+  mkdirSync(join(dir, 'layouts/_default'), { recursive: true });
+  writeFileSync(join(dir, 'hugo.toml'), `baseURL = "https://example.org/"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "section"]\n`);
+  writeFileSync(join(dir, 'layouts/_default/single.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n');
+  writeFileSync(join(dir, 'layouts/index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Site.Title }}</title></head><body><h1>{{ .Site.Title }}</h1></body></html>\n');
+  papers.forEach((p, i) => writeFileSync(join(dir, `content/papers/p${i}.md`), `---\ntitle: ${JSON.stringify(p.title)}\n---\n\n${escapeBody(p.abstract)}\n`));
+}
+
+/** Whether an executable is on PATH. */
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) if (existsSync(join(dir, name))) return join(dir, name);
+  return undefined;
+}
+
+/** Client weights of a built site, measured in Chromium. */
+async function clientWeights(dir: string, queries: [string, string]) {
+  const server = await serveStatic(dir);
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const responses: { url: string; type: string; bytes: number; gz: number }[] = [];
+    page.on('response', async (response) => {
+      try {
+        const body = await response.body();
+        // What a host that compresses text would send; Pagefind's own files are gzip already.
+        const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
+        responses.push({ url: response.url(), type: response.request().resourceType(), bytes: body.length, gz });
+      } catch {
+        // Redirects and aborted requests have no body.
+      }
+    });
+    // A paper page, as a visitor lands on it.
+    const paperSlug = readdirSync(join(dir, 'papers')).sort()[0]!;
+    await page.goto(`${server.url}papers/${paperSlug}/`, { waitUntil: 'networkidle' });
+    const html = readFileSync(join(dir, 'papers', paperSlug, 'index.html'));
+    const css = responses.filter((r) => r.type === 'stylesheet').map((r) => readFileSync(join(dir, new URL(r.url).pathname)));
+    const paperGz = gzipSync(Buffer.concat([html, ...css]), { level: 9 }).length;
+    const htmlGz = gzipSync(html, { level: 9 }).length;
+    const js = responses.filter((r) => r.type === 'script').reduce((s, r) => s + r.bytes, 0);
+
+    // First search: from the search page, as the header form sends it.
+    const pagefindBytes = () => responses.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.bytes, 0);
+    const pagefindGz = () => responses.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.gz, 0);
+    responses.length = 0;
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(queries[0])}`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('.search-result');
+    await page.waitForLoadState('networkidle');
+    const first = pagefindBytes();
+    const firstGz = pagefindGz();
+    if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    first ${r.bytes}\t${r.url}`);
+    const firstRequests = responses.filter((r) => r.url.includes('/pagefind/')).length;
+    // Second search: typing another query on the same page.
+    responses.length = 0;
+    await page.fill('#search-query', queries[1]);
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, queries[1]);
+    await page.waitForSelector('.search-result');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const second = pagefindBytes();
+    const secondGz = pagefindGz();
+    if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    ${r.bytes}\t${r.url}`);
+    return { paperGz, htmlGz, js, first, firstGz, firstRequests, second, secondGz, secondRequests: responses.filter((r) => r.url.includes('/pagefind/')).length };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Formats bytes. */
+function mb(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(0)} MB`;
+}
+
+/** Formats bytes as kB. */
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+/** CLI entry point. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      papers: { type: 'string', default: '1000' },
+      'per-day': { type: 'string', default: '100' },
+      skip: { type: 'string', default: '' },
+      out: { type: 'string', default: 'bench/out' },
+      'client-only': { type: 'boolean', default: false },
+    },
+  });
+  const papers = Number(values.papers);
+  const perDay = Number(values['per-day']);
+  const skip = new Set(values.skip.split(',').filter(Boolean));
+  const out = resolve(ROOT, values.out);
+  const work = (name: string) => join(out, `${name}-${papers}`);
+  mkdirSync(out, { recursive: true });
+  if (values['client-only']) {
+    console.log(await clientWeights(work('site'), ['diffusion', 'reinforcement learning']));
+    return;
+  }
+  const t0 = performance.now();
+  const say = (m: string) => console.log(`bench: [${((performance.now() - t0) / 1000).toFixed(0)} s] ${m}`);
+
+  // The corpus plus one more day, held back for the incremental run.
+  const allDays = makeCorpus(ROOT, { papers: papers + perDay, perDay });
+  const extraDay = allDays.pop()!;
+  const corpus = work('corpus');
+  const cache = work('cache');
+  const site = work('site');
+  const siteEnv = { PAPERS_CONTENT_DIR: corpus, PAPERS_CACHE_DIR: cache, PAPERS_LOG_LEVEL: 'silent' };
+  const buildArgs = ['scripts/build.ts', '--out', site];
+  const runs: Run[] = [];
+  const record = async (name: string, m: { wallMs: number; peakRssBytes: number; peakParts: string }, dir: string, note?: string): Promise<Run> => {
+    await settle();
+    const size = outputSize(dir);
+    const run = { name, ...m, pages: size.pages, outBytes: size.bytes, outFiles: size.files, note, load: loadavg()[0]! };
+    runs.push(run);
+    say(`${name}: ${(m.wallMs / 1000).toFixed(1)} s, peak ${mb(m.peakRssBytes)} (${m.peakParts}), ${size.pages} pages, ${mb(size.bytes)} in ${size.files} files`);
+    return run;
+  };
+  say(`corpus: ${papers} papers over ${allDays.length} days (+1 day of ${extraDay.newPapers} held back) → ${corpus}`);
+
+  // (a0) Everything cold, preview images included.
+  let cold: Run | undefined;
+  if (!skip.has('cold')) {
+    writeCorpus(ROOT, corpus, allDays);
+    rmSync(cache, { recursive: true, force: true });
+    say('site, every cache cold (preview images drawn)…');
+    cold = await record('site, all cold', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.cold.log` }), site, 'images drawn');
+  }
+
+  // (a) From scratch again, Astro's cache empty, preview images cached.
+  writeCorpus(ROOT, corpus, allDays);
+  if (existsSync(cache)) for (const name of readdirSync(cache)) if (name !== 'og') rmSync(join(cache, name), { recursive: true, force: true });
+  say(`site, cold Astro cache${cold ? ', images cached' : ''}…`);
+  const full = await record('site (generate + Astro + Pagefind)', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.full.log` }), site, cold ? 'images cached' : 'images as cached');
+
+  const papersList = corpusPapers(allDays);
+  // (b) The naive baseline.
+  let naive: Run | undefined;
+  if (!skip.has('naive')) {
+    const naiveContent = work('naive-content');
+    writeNaiveContent(naiveContent, papersList);
+    const naiveCache = work('naive-cache');
+    rmSync(naiveCache, { recursive: true, force: true });
+    say('naive Astro + MDX…');
+    const naiveOut = work('naive');
+    rmSync(naiveOut, { recursive: true, force: true });
+    naive = await record(
+      'naive Astro + MDX',
+      await measure(NODE, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', join(ROOT, 'bench/naive'), '--outDir', naiveOut], {
+        env: { NAIVE_CONTENT: naiveContent, NAIVE_CACHE_DIR: naiveCache },
+        log: `${naiveOut}.log`,
+      }),
+      naiveOut,
+    );
+  }
+
+  // (c) Hugo.
+  let hugo: Run | undefined;
+  const hugoBin = onPath('hugo');
+  if (!skip.has('hugo') && hugoBin) {
+    const hugoSite = work('hugo-src');
+    writeHugoSite(hugoSite, papersList);
+    const hugoOut = work('hugo');
+    rmSync(hugoOut, { recursive: true, force: true });
+    say('hugo…');
+    hugo = await record('hugo (Markdown)', await measure(hugoBin, ['--quiet', '--source', hugoSite, '--destination', hugoOut], { log: `${hugoOut}.log` }), hugoOut);
+  }
+
+  // (d) One more day, warm caches.
+  writeListing(corpus, extraDay);
+  say(`site +1 day (${extraDay.newPapers} new papers), warm caches…`);
+  const incremental = await record(`site +1 day (${extraDay.newPapers} new papers)`, await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.incremental.log` }), site, 'warm caches; new images drawn');
+
+  // Client weights at this size.
+  let client: Awaited<ReturnType<typeof clientWeights>> | undefined;
+  if (!skip.has('client')) {
+    say('client weights in Chromium…');
+    client = await clientWeights(site, ['diffusion', 'reinforcement learning']).catch((error: Error) => {
+      console.error(`bench: client weights failed: ${error.message}`);
+      return undefined;
+    });
+  }
+
+  // Report.
+  const lines: string[] = [];
+  const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}x` : 'n/a');
+  lines.push(`Corpus: ${papers} papers over ${allDays.length} days (scripts/corpus.ts), then +1 day of ${extraDay.newPapers}. Machine: ${cpus().length} cores, Node ${process.versions.node}; "load" is the 1-minute load average as each run ended (above ${cpus().length} means other work shared the cores).`);
+  lines.push('');
+  lines.push('| run | wall | peak RSS (tree) | pages | pages/s | output | vs naive (wall) | vs Hugo (wall) | load |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of runs) {
+    lines.push(`| ${r.name}${r.note ? ` (${r.note})` : ''} | ${(r.wallMs / 1000).toFixed(1)} s | ${mb(r.peakRssBytes)} | ${r.pages} | ${(r.pages / (r.wallMs / 1000)).toFixed(0)} | ${mb(r.outBytes)}, ${r.outFiles} files | ${ratio(r.wallMs, naive?.wallMs)} | ${ratio(r.wallMs, hugo?.wallMs)} | ${r.load.toFixed(1)} |`);
+  }
+  lines.push('');
+  lines.push(`Peak memory, by process at the peak: ${runs.map((r) => `${r.name}: ${r.peakParts}`).join('; ')}.`);
+  lines.push(`Incremental: +1 day rebuild = ${ratio(incremental.wallMs, full.wallMs)} of the full build (${ratio(incremental.wallMs, cold?.wallMs)} of the all-cold build).`);
+  if (cold) {
+    const perImage = (cold.wallMs - full.wallMs) / papers;
+    lines.push(`Preview images: ~${perImage.toFixed(0)} ms per image drawn cold (all-cold minus images-cached build, over ${papers} images); cached images are read from PAPERS_CACHE_DIR/og and cost no drawing.`);
+  }
+  if (client) {
+    lines.push(`Client: paper page ${kb(client.paperGz)} gzipped HTML+CSS (HTML alone ${kb(client.htmlGz)}); JavaScript before search ${kb(client.js)}; first search ${kb(client.firstGz)} in ${client.firstRequests} requests, second search ${kb(client.secondGz)} in ${client.secondRequests} requests (Pagefind files as a compressing host sends them; served raw: ${kb(client.first)} and ${kb(client.second)}).`);
+  }
+  const report = lines.join('\n');
+  console.log(`\n${report}\n`);
+  writeFileSync(join(out, `results-${papers}.md`), `${report}\n`);
+  writeFileSync(join(out, `results-${papers}.json`), `${JSON.stringify({ papers, runs, client }, null, 2)}\n`);
+  say(`done; report in ${join(out, `results-${papers}.md`)}`);
+}
+
+await main();
