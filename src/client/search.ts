@@ -52,6 +52,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const topicBox = root.querySelector<HTMLElement>('[data-filter="topic"]')!;
+  const topicDetails = root.querySelector<HTMLDetailsElement>('details.topic-filter');
   const daySelect = form.querySelector<HTMLSelectElement>('select[name="day"]')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
@@ -78,6 +79,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     label.append(box, document.createTextNode(` ${topicNames[value] ?? value} (${count})`));
     topicBox.append(label);
   }
+  // On a phone the topic list would push results off the first screen: fold it unless a topic is chosen.
+  if (topicDetails && state.topics.length === 0 && matchMedia('(max-width: 40rem)').matches) topicDetails.open = false;
   for (const day of Object.keys(filters.day ?? {}).sort().reverse()) {
     const option = document.createElement('option');
     option.value = day;
