@@ -319,6 +319,21 @@ describe('reading the seed site', () => {
     expect(wide).toEqual([]);
     await phone.close();
   });
+
+  it('folds the topic filter on a phone so results come first, unless the link chose a topic', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await page.goto(`${server.url}search/?q=diffusion`);
+    await results(page);
+    expect(await page.$eval('details.topic-filter', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const resultTop = await page.$eval('.search-result', (el) => el.getBoundingClientRect().top);
+    expect(resultTop).toBeLessThan(844);
+    const topic = papers[0]!.topics[0]!.topic;
+    await page.goto(`${server.url}search/?q=diffusion&topic=${topic}`);
+    await page.waitForSelector(`input[name="topic"][value="${topic}"]:checked`);
+    expect(await page.$eval('details.topic-filter', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await phone.close();
+  });
 });
 
 describe('dark mode', () => {
