@@ -7,11 +7,12 @@
  *   npm run build -- --out some/dir    another output folder
  *   PAPERS_CONTENT_DIR=... npm run build   build another corpus
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type AstroIntegration } from 'astro';
+import { INDEX_AFTER_BUILD, indexSite } from '../src/integrations/pagefind.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
 import { generate } from './generate.ts';
 
@@ -88,7 +89,7 @@ function countEntries(dir: string): number {
  * pages are written, how many paper pages and preview images exist so far.
  * Added by this script only, so the site's config stays the site's.
  */
-function progress(options: { started: number; staging: string; log: (line: string) => void; summary: { pages: number; astroMs: number; indexMs: number } }): AstroIntegration {
+function progress(options: { started: number; staging: string; log: (line: string) => void; summary: AstroSummary }): AstroIntegration {
   const { started, staging, log, summary } = options;
   let timer: ReturnType<typeof setInterval> | undefined;
   let astroStarted = 0;
@@ -113,19 +114,60 @@ function progress(options: { started: number; staging: string; log: (line: strin
       'astro:build:generated': () => {
         clearInterval(timer);
         generated = performance.now();
-        log(`build: astro: pages written; sitemap and search index next (${elapsed(started)})`);
+        log(`build: astro: pages written; sitemap next (${elapsed(started)})`);
       },
       'astro:build:done': ({ pages }) => {
         clearInterval(timer);
         summary.pages = pages.length;
-        summary.astroMs = (generated || performance.now()) - astroStarted;
-        summary.indexMs = generated ? performance.now() - generated : 0;
+        summary.astroMs = performance.now() - astroStarted;
       },
     },
   };
 }
 
-/** Builds the site into `out`, atomically. */
+/** What the Astro step reports back to the parent build. */
+interface AstroSummary {
+  pages: number;
+  astroMs: number;
+}
+
+/**
+ * The Astro step, run in a child process (`--astro-only`): builds into
+ * `staging` and writes its summary next to it. Pagefind's hook stands aside;
+ * the parent indexes once this process has exited and its memory is free.
+ */
+async function buildAstro(root: string, staging: string, startedMsAgo: number): Promise<void> {
+  const started = performance.now() - startedMsAgo;
+  const summary: AstroSummary = { pages: 0, astroMs: 0 };
+  await build({
+    root,
+    outDir: staging,
+    logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info',
+    integrations: [progress({ started, staging, log: (line) => console.log(line), summary })],
+  });
+  writeFileSync(`${staging}.summary.json`, JSON.stringify(summary));
+}
+
+/** Runs the Astro step in a child process with the same Node and environment; rejects when it fails. */
+function runAstroStep(root: string, staging: string, started: number): Promise<AstroSummary> {
+  const args = [import.meta.filename, '--astro-only', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, [INDEX_AFTER_BUILD]: '1' }, stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`the Astro build stopped (exit code ${code}); its messages are above`));
+      const file = `${staging}.summary.json`;
+      const summary = JSON.parse(readFileSync(file, 'utf8')) as AstroSummary;
+      rmSync(file, { force: true });
+      ok(summary);
+    });
+  });
+}
+
+/**
+ * Builds the site into `out`, atomically: generate, Astro (in a child process),
+ * Pagefind, swap. Each of the two big steps has the memory to itself.
+ */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);
   const out = resolve(root, options.out);
@@ -140,25 +182,26 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   // prerender modules against the project's node_modules), then swap it in.
   const staging = join(root, '.build', `${basename(out)}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  const summary = { pages: 0, astroMs: 0, indexMs: 0 };
   const imageCache = process.env.PAPERS_CACHE_DIR ? join(resolve(process.env.PAPERS_CACHE_DIR), 'og') : join(root, 'node_modules/.cache/papers-og');
   const cachedImages = countEntries(imageCache);
+  let indexMs = 0;
+  let summary: AstroSummary;
   try {
-    await build({
-      root,
-      outDir: staging,
-      logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info',
-      integrations: [progress({ started, staging, log, summary })],
-    });
+    summary = await runAstroStep(root, staging, started);
+    log(`build: search index: Pagefind (${elapsed(started)})`);
+    const indexStarted = performance.now();
+    await indexSite({ dir: staging, log: (message) => log(`build: search index: ${message}`) });
+    indexMs = performance.now() - indexStarted;
     swapInto(staging, out, join(root, '.build'));
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(`${staging}.summary.json`, { force: true });
   }
   const drawn = countEntries(imageCache) - cachedImages;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   log(
     `build: done in ${elapsed(started)}: ${report.papers} papers, ${summary.pages} pages, ${drawn} preview image(s) drawn; ` +
-      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, sitemap + search index ${seconds(summary.indexMs)} → ${out}`,
+      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, search index ${seconds(indexMs)} → ${out}`,
   );
 }
 
@@ -169,8 +212,16 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'dist' },
       root: { type: 'string', default: '.' },
       force: { type: 'boolean', default: false },
+      'astro-only': { type: 'boolean', default: false },
+      staging: { type: 'string' },
+      'started-ms-ago': { type: 'string', default: '0' },
     },
   });
+  if (values['astro-only']) {
+    // The child step of buildSite(); errors go to stderr and the exit code.
+    await buildAstro(resolve(values.root), values.staging!, Number(values['started-ms-ago']));
+    return;
+  }
   try {
     await buildSite({ root: values.root, out: values.out, force: values.force });
   } catch (error) {
