@@ -12,22 +12,13 @@ import { InputError } from '../../src/lib/listing/diagnostics.ts';
 import { parseListing } from '../../src/lib/listing/parse.ts';
 import { classify, compileKeyword, compileTaxonomy } from '../../src/lib/topics/classify.ts';
 import { Taxonomy } from '../../src/lib/topics/schema.ts';
+import { inputError } from './support/inputError.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const taxonomy = readTaxonomy(projectPaths(ROOT));
 const compiled = compileTaxonomy(taxonomy);
 const seed = parseListing('content/listings/2025-03-11.txt', readFileSync(join(ROOT, 'content/listings/2025-03-11.txt'))).listing!;
 
-/** Runs `fn` expecting an InputError and returns it. */
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('classify with the real taxonomy', () => {
   const results = seed.entries.map((e) => ({ entry: e, topics: classify(compiled, e.title, e.abstract) }));

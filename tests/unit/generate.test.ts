@@ -11,6 +11,7 @@ import { InputError } from '../../src/lib/listing/diagnostics.ts';
 import { splitPaperFile } from '../../src/lib/mdx/file.ts';
 import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';
 import { parse as parseYaml } from 'yaml';
+import { inputError } from './support/inputError.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SEED = readFileSync(join(ROOT, 'content', 'listings', '2025-03-11.txt'), 'utf8');
@@ -57,16 +58,6 @@ function addNextDay(indexes: number[]): void {
   writeFileSync(join(root, 'content', 'listings', '2025-03-12.txt'), `new\n\nMar 12\n\n${pairs.join('\n\n')}\n`);
 }
 
-/** Runs `fn` expecting an InputError and returns it. */
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 const FIRST_TITLE = 'A Study of Bayesian Neural Network Surrogates for Bayesian Optimization';
 const LAST_TITLE = 'Modeling of learning curves with applications to pos tagging';
