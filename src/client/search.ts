@@ -17,7 +17,6 @@ interface PagefindResultData {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(
     term: string | null,
     o?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
@@ -63,31 +62,14 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
   await pagefind.options({ baseUrl: base, excerptLength: 30 });
   await pagefind.init();
-  const filters = await pagefind.filters();
 
   const state = readState();
   input.value = state.q;
   sortSelect.value = state.sort === 'date' ? 'date' : '';
-
-  for (const [value, count] of Object.entries(filters.topic ?? {}).sort(([a], [b]) => (topicNames[a] ?? a).localeCompare(topicNames[b] ?? b))) {
-    const label = document.createElement('label');
-    const box = document.createElement('input');
-    box.type = 'checkbox';
-    box.name = 'topic';
-    box.value = value;
-    box.checked = state.topics.includes(value);
-    label.append(box, document.createTextNode(` ${topicNames[value] ?? value} (${count})`));
-    topicBox.append(label);
-  }
+  for (const box of topicBox.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
+  daySelect.value = Array.from(daySelect.options).some((o) => o.value === state.day) ? state.day : '';
   // On a phone the topic list would push results off the first screen: fold it unless a topic is chosen.
   if (topicDetails && state.topics.length === 0 && matchMedia('(max-width: 40rem)').matches) topicDetails.open = false;
-  for (const day of Object.keys(filters.day ?? {}).sort().reverse()) {
-    const option = document.createElement('option');
-    option.value = day;
-    option.textContent = day;
-    option.selected = state.day === day;
-    daySelect.append(option);
-  }
 
   let generation = 0;
   const run = async (push: boolean): Promise<void> => {
