@@ -1,6 +1,6 @@
 /**
  * Character classes that matter for untrusted scraped text.
- * Kept in one place so the parser, the slugger and the tests agree.
+ * Kept in one place so the parser and the tests agree.
  */
 
 /**
@@ -14,9 +14,6 @@ export const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/u;
  * characters that can make text display differently from what it is.
  */
 export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/gu;
-
-/** Invisible format characters (zero-width space/joiners, BOM, bidi marks). */
-export const INVISIBLE_FORMAT = /\p{Cf}/gu;
 
 /** Names a code point as `U+XXXX` for messages. */
 export function codePointName(char: string): string {
