@@ -11,7 +11,7 @@ import { projectPaths, readRegistry, readSiteConfig } from './src/lib/io/project
 import { createHash } from 'node:crypto';
 import { routes, withBase } from './src/lib/site/routes.ts';
 import { themeScriptHash } from './src/lib/site/themeScript.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
+import { finishBuild } from './src/integrations/finishBuild.ts';
 import { pagefindDev } from './src/integrations/pagefindDev.ts';
 
 const paths = projectPaths(process.cwd(), contentDir());
@@ -36,7 +36,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({ filter: (page) => !/\/search\/$/.test(page) }),
-    pagefind(),
+    finishBuild(),
     pagefindDev(),
   ],
   security: {

@@ -1,7 +1,7 @@
 /**
- * `npm run build`: generate the content, build the site with Astro (Pagefind
- * indexes it in a build hook) into a fresh folder, then swap it into place.
- * A failed build leaves the previous output untouched.
+ * `npm run build`: generate the content, build the site with Astro into a
+ * fresh folder, finish it (preview images, search index), then swap it into
+ * place. A failed build leaves the previous output untouched.
  *
  *   npm run build                      content/ → dist/
  *   npm run build -- --out some/dir    another output folder
@@ -11,10 +11,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, type AstroIntegration } from 'astro';
-import { INDEX_AFTER_BUILD, indexSite } from '../src/integrations/pagefind.ts';
+import type { AstroIntegration } from 'astro';
+import { FINISH_AFTER_BUILD, finishSite, type FinishReport } from '../src/integrations/finishBuild.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
-import { generate } from './generate.ts';
+import { previewCacheDir } from '../src/lib/io/previewCache.ts';
+import { generate, type GenerateReport } from './generate.ts';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -86,14 +87,15 @@ function countEntries(dir: string): number {
 
 /**
  * An integration that reports the build's phases with elapsed time, and while
- * pages are written, how many paper pages and preview images exist so far.
- * Added by this script only, so the site's config stays the site's.
+ * pages are written, how many paper pages exist and preview images were drawn
+ * so far. Added by this script only, so the site's config stays the site's.
  */
 function progress(options: { started: number; staging: string; log: (line: string) => void; summary: AstroSummary }): AstroIntegration {
   const { started, staging, log, summary } = options;
+  const imageCache = previewCacheDir();
+  const cachedAtStart = countEntries(imageCache);
   let timer: ReturnType<typeof setInterval> | undefined;
   let astroStarted = 0;
-  let generated = 0;
   return {
     name: 'papers:progress',
     hooks: {
@@ -103,17 +105,16 @@ function progress(options: { started: number; staging: string; log: (line: strin
       },
       'astro:build:setup': ({ target }) => {
         if (target !== 'server' || timer) return;
-        // Pages are written after bundling; report the count every 10 s meanwhile.
+        // Pages are written after bundling; report the counts every 10 s meanwhile.
         timer = setInterval(() => {
           const papers = countEntries(join(staging, 'papers'));
-          const images = countEntries(join(staging, 'og'));
-          if (papers + images > 0) log(`build: astro: writing pages: ${papers} paper pages, ${images} preview images (${elapsed(started)})`);
+          const drawn = countEntries(imageCache) - cachedAtStart;
+          if (papers + drawn > 0) log(`build: astro: writing pages: ${papers} paper pages, ${drawn} preview images drawn (${elapsed(started)})`);
         }, 10_000);
         timer.unref();
       },
       'astro:build:generated': () => {
         clearInterval(timer);
-        generated = performance.now();
         log(`build: astro: pages written; sitemap next (${elapsed(started)})`);
       },
       'astro:build:done': ({ pages }) => {
@@ -131,12 +132,34 @@ interface AstroSummary {
   astroMs: number;
 }
 
+/** A step's child process stopped on bad input; its messages are already on stderr. */
+class StepStopped extends Error {}
+
+/** Exit code of a child step that stopped on bad input (as opposed to failing). */
+const STOPPED_ON_INPUT = 2;
+
 /**
- * The Astro step, run in a child process (`--astro-only`): builds into
- * `staging` and writes its summary next to it. Pagefind's hook stands aside;
- * the parent indexes once this process has exited and its memory is free.
+ * The generate step, run in a child process (`--step generate`): its memory
+ * (every paper, parsed and serialised) is returned to the system before the
+ * Astro step and the search index need theirs.
  */
-async function buildAstro(root: string, staging: string, startedMsAgo: number): Promise<void> {
+async function generateStep(root: string, force: boolean, resultFile: string): Promise<void> {
+  try {
+    writeFileSync(resultFile, JSON.stringify(generate({ root, force })));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    process.exit(STOPPED_ON_INPUT);
+  }
+}
+
+/**
+ * The Astro step, run in a child process (`--step astro`): builds into
+ * `staging` and writes its summary to `resultFile`. The finishing hook stands
+ * aside; the parent finishes once this process has exited and its memory is free.
+ */
+async function astroStep(root: string, staging: string, resultFile: string, startedMsAgo: number): Promise<void> {
+  const { build } = await import('astro');
   const started = performance.now() - startedMsAgo;
   const summary: AstroSummary = { pages: 0, astroMs: 0 };
   await build({
@@ -145,63 +168,70 @@ async function buildAstro(root: string, staging: string, startedMsAgo: number): 
     logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info',
     integrations: [progress({ started, staging, log: (line) => console.log(line), summary })],
   });
-  writeFileSync(`${staging}.summary.json`, JSON.stringify(summary));
+  writeFileSync(resultFile, JSON.stringify(summary));
 }
 
-/** Runs the Astro step in a child process with the same Node and environment; rejects when it fails. */
-function runAstroStep(root: string, staging: string, started: number): Promise<AstroSummary> {
-  const args = [import.meta.filename, '--astro-only', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
+/** Runs a step in a child process with the same Node and environment; resolves to what it wrote to `resultFile`. */
+function runStep<T>(args: string[], resultFile: string, what: string): Promise<T> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, args, { cwd: process.cwd(), env: { ...process.env, [INDEX_AFTER_BUILD]: '1' }, stdio: 'inherit' });
+    const child = spawn(process.execPath, [import.meta.filename, ...args, '--result', resultFile], {
+      cwd: process.cwd(),
+      env: { ...process.env, [FINISH_AFTER_BUILD]: '1' },
+      stdio: 'inherit',
+    });
     child.on('error', fail);
     child.on('close', (code) => {
-      if (code !== 0) return fail(new Error(`the Astro build stopped (exit code ${code}); its messages are above`));
-      const file = `${staging}.summary.json`;
-      const summary = JSON.parse(readFileSync(file, 'utf8')) as AstroSummary;
-      rmSync(file, { force: true });
-      ok(summary);
+      try {
+        if (code === STOPPED_ON_INPUT) return fail(new StepStopped(`${what} stopped on bad input`));
+        if (code !== 0) return fail(new Error(`${what} failed (exit code ${code}); its messages are above`));
+        ok(JSON.parse(readFileSync(resultFile, 'utf8')) as T);
+      } finally {
+        rmSync(resultFile, { force: true });
+      }
     });
   });
 }
 
 /**
- * Builds the site into `out`, atomically: generate, Astro (in a child process),
- * Pagefind, swap. Each of the two big steps has the memory to itself.
+ * Builds the site into `out`, atomically: generate, Astro, finish (preview
+ * images and search index), swap. Generate and Astro run in child processes,
+ * so each big step has the memory to itself.
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);
   const out = resolve(root, options.out);
   const started = performance.now();
   const log = (line: string) => console.log(line);
-  log('build: generate: reading listings, writing content/papers');
-  const report = generate({ root, force: options.force ?? false });
-  const generateMs = performance.now() - started;
-  log(`build: generate: ${report.papers} papers, ${report.written.length} written (${elapsed(started)})`);
-
   // Build into a private folder inside the project (Astro resolves its temporary
   // prerender modules against the project's node_modules), then swap it in.
   const staging = join(root, '.build', `${basename(out)}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  const imageCache = process.env.PAPERS_CACHE_DIR ? join(resolve(process.env.PAPERS_CACHE_DIR), 'og') : join(root, 'node_modules/.cache/papers-og');
+  mkdirSync(dirname(staging), { recursive: true });
+
+  log('build: generate: reading listings, writing content/papers');
+  const generateArgs = ['--step', 'generate', '--root', root, ...(options.force ? ['--force'] : [])];
+  const report = await runStep<GenerateReport>(generateArgs, `${staging}.generate.json`, 'generate');
+  const generateMs = performance.now() - started;
+  log(`build: generate: ${report.papers} papers, ${report.written.length} written (${elapsed(started)})`);
+
+  const imageCache = previewCacheDir(root);
   const cachedImages = countEntries(imageCache);
-  let indexMs = 0;
+  let finished: FinishReport;
   let summary: AstroSummary;
   try {
-    summary = await runAstroStep(root, staging, started);
-    log(`build: search index: Pagefind (${elapsed(started)})`);
-    const indexStarted = performance.now();
-    await indexSite({ dir: staging, log: (message) => log(`build: search index: ${message}`) });
-    indexMs = performance.now() - indexStarted;
+    const astroArgs = ['--step', 'astro', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
+    summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build');
+    log(`build: finish: preview images and search index (${elapsed(started)})`);
+    finished = await finishSite({ dir: staging, log: (message) => log(`build: finish: ${message}`) });
     swapInto(staging, out, join(root, '.build'));
   } finally {
     rmSync(staging, { recursive: true, force: true });
-    rmSync(`${staging}.summary.json`, { force: true });
   }
   const drawn = countEntries(imageCache) - cachedImages;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   log(
     `build: done in ${elapsed(started)}: ${report.papers} papers, ${summary.pages} pages, ${drawn} preview image(s) drawn; ` +
-      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, search index ${seconds(indexMs)} → ${out}`,
+      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, images ${seconds(finished.imagesMs)}, search index ${seconds(finished.indexMs)} → ${out}`,
   );
 }
 
@@ -212,21 +242,19 @@ async function main(): Promise<void> {
       out: { type: 'string', default: 'dist' },
       root: { type: 'string', default: '.' },
       force: { type: 'boolean', default: false },
-      'astro-only': { type: 'boolean', default: false },
+      // Internal: the child steps of buildSite(); errors go to stderr and the exit code.
+      step: { type: 'string' },
+      result: { type: 'string' },
       staging: { type: 'string' },
       'started-ms-ago': { type: 'string', default: '0' },
     },
   });
-  if (values['astro-only']) {
-    // The child step of buildSite(); errors go to stderr and the exit code.
-    await buildAstro(resolve(values.root), values.staging!, Number(values['started-ms-ago']));
-    return;
-  }
+  if (values.step === 'generate') return generateStep(resolve(values.root), values.force, values.result!);
+  if (values.step === 'astro') return astroStep(resolve(values.root), values.staging!, values.result!, Number(values['started-ms-ago']));
   try {
     await buildSite({ root: values.root, out: values.out, force: values.force });
   } catch (error) {
-    if (error instanceof InputError) {
-      console.error(error.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    if (error instanceof StepStopped) {
       console.error('build: stopped; the previous output was left as it was.');
       process.exit(1);
     }

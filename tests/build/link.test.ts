@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, buildSite, makeFixture, type FixtureSite } from '../support/fixtureSite.ts';
 import { seedSite } from '../support/seedSite.ts';
-import { listFiles, readPaperSources } from '../support/siteFiles.ts';
+import { listFiles, readPagefindFragments, readPaperSources } from '../support/siteFiles.ts';
 
 const LEANDOJO = 'LeanDojo: Theorem Proving with Retrieval-Augmented Language Models';
 
@@ -91,6 +91,10 @@ describe('permanent URLs', () => {
     expect(readFileSync(join(site.out, 'papers/leandojo/index.html'), 'utf8')).toContain('A note the owner wrote.');
     expect(existsSync(oldFile)).toBe(false);
     expect(readFileSync(join(site.content, 'papers', 'leandojo.mdx'), 'utf8')).toContain('A note the owner wrote.');
+    // The notes are searchable too: that paper is indexed from its built page, not from its data alone.
+    const fragment = readPagefindFragments(site.out).find((f) => f.url === '/papers/leandojo/');
+    expect(fragment?.content).toContain('A note the owner wrote.');
+    expect(fragment?.meta.title).toBe(LEANDOJO);
   });
 
   it('refuses to drop a published slug from the registry without a redirect', async () => {

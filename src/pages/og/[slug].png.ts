@@ -1,22 +1,22 @@
-/** `/og/<slug>.png`: the 1200×630 preview image of each paper (cached across builds). */
+/**
+ * `/og/<slug>.png` in `npm run dev`: the 1200×630 preview image of a paper.
+ * A build does not render these through Astro: the build hand-off
+ * (build-handoff.json.ts) draws missing ones into the cache, and the
+ * finishing step links the cached files into the output, which is much
+ * faster than passing 10k images through Astro's page writer.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type PaperView } from '../../data/catalog.ts';
-import { site } from '../../data/site.ts';
+import { previewCardFor } from '../../data/preview.ts';
 import { previewPng } from '../../lib/io/previewCache.ts';
-import { formatDay } from '../../lib/text/format.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
+  if (!import.meta.env.DEV) return [];
   const { papers } = await getCatalog();
   return papers.map((paper) => ({ params: { slug: paper.slug }, props: { paper } }));
 };
 
 export const GET: APIRoute = async ({ props }) => {
-  const { paper } = props as { paper: PaperView };
-  const png = await previewPng({
-    title: paper.data.title,
-    topics: paper.topics.map((t) => t.topic.name),
-    date: formatDay(paper.data.firstSeen),
-    siteTitle: site.title,
-  });
+  const png = await previewPng(previewCardFor((props as { paper: PaperView }).paper));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

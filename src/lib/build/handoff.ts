@@ -1,0 +1,42 @@
+/**
+ * The build hand-off: what the Astro step tells the steps after it (search
+ * index, preview images) about every paper, as one JSON file it writes among
+ * its output. Those steps then work from data instead of re-reading 10k
+ * pages, and the file is removed before the site is published.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { IsoDate } from '../listing/schema.ts';
+
+/** The hand-off's path inside the build output (removed before publishing). */
+export const HANDOFF_FILE = 'build-handoff.json';
+
+/** What the finishing steps need to know about one paper. */
+export const HandoffPaper = z.object({
+  slug: z.string().min(1),
+  title: z.string().min(1),
+  abstract: z.string().min(1),
+  firstSeen: IsoDate,
+  /** Every day it was listed (search's day filter). */
+  days: z.array(IsoDate).min(1),
+  /** Topic slugs, strongest first (search's topic filter). */
+  topics: z.array(z.string()),
+  /** True when the owner wrote notes: the rendered page is indexed so notes are searchable. */
+  hasNotes: z.boolean(),
+  /** The preview image in the image cache (already drawn). */
+  previewFile: z.string().min(1),
+});
+export type HandoffPaper = z.infer<typeof HandoffPaper>;
+
+export const Handoff = z.object({ papers: z.array(HandoffPaper) });
+export type Handoff = z.infer<typeof Handoff>;
+
+/** Reads the hand-off from a build output folder and removes it from there; undefined when absent. */
+export function takeHandoff(dir: string): Handoff | undefined {
+  const file = join(dir, HANDOFF_FILE);
+  if (!existsSync(file)) return undefined;
+  const handoff = Handoff.parse(JSON.parse(readFileSync(file, 'utf8')));
+  rmSync(file);
+  return handoff;
+}
