@@ -3,6 +3,12 @@
  * and day filters, sorting and shareable deep links
  * (`/search/?q=…&topic=…&day=…&sort=date`). Loaded only on the search page.
  *
+ * A search shows its first PAGE_SIZE results; "Show more results" appends the
+ * next PAGE_SIZE. Each result's `data()` downloads one fragment file, so only
+ * the results shown are ever fetched. After "show more", focus moves to the
+ * first added result's link so keyboard and screen-reader users continue
+ * where the new results begin.
+ *
  * Pagefind's `meta` and `content` are raw page text and its `excerpt` is
  * HTML, so results are built with DOM APIs and text nodes only: nothing from
  * the index is ever inserted as markup.
@@ -20,10 +26,16 @@ interface PagefindApi {
   search(
     term: string | null,
     o?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+  ): Promise<{ results: PagefindResult[] }>;
+}
+interface PagefindResult {
+  id: string;
+  /** Downloads the result's fragment file (one request per result). */
+  data(): Promise<PagefindResultData>;
 }
 
-const PAGE_SIZE = 20;
+/** Results shown at first, and added by each "Show more results". */
+const PAGE_SIZE = 10;
 
 /** Appends Pagefind's excerpt (escaped text with <mark>) as text and <mark> nodes only. */
 function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -37,6 +49,33 @@ function appendExcerpt(target: HTMLElement, excerpt: string): void {
       target.append(document.createTextNode(node.textContent ?? ''));
     }
   }
+}
+
+/** One result as a list item: a title link, the excerpt and topic chips, from text nodes only. */
+function renderResult(result: PagefindResultData, topicNames: Record<string, string>): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const heading = document.createElement('h2');
+  heading.className = 'paper-title';
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  heading.append(link);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'excerpt';
+  appendExcerpt(excerpt, result.excerpt);
+  const chips = document.createElement('ul');
+  chips.className = 'chips';
+  for (const topic of result.filters.topic ?? []) {
+    const chip = document.createElement('li');
+    const span = document.createElement('span');
+    span.className = 'chip';
+    span.textContent = topicNames[topic] ?? topic;
+    chip.append(span);
+    chips.append(chip);
+  }
+  item.append(heading, excerpt, chips);
+  return item;
 }
 
 /** Reads the query state from the URL. */
@@ -56,6 +95,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
   const status = root.querySelector<HTMLElement>('[role="status"]')!;
   const list = root.querySelector<HTMLOListElement>('ol')!;
+  const more = root.querySelector<HTMLButtonElement>('button.search-more')!;
   const topicNames = JSON.parse(root.dataset.topics ?? '{}') as Record<string, string>;
 
   status.textContent = 'Loading search…';
@@ -71,9 +111,36 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   // On a phone the topic list would push results off the first screen: fold it unless a topic is chosen.
   if (topicDetails && state.topics.length === 0 && matchMedia('(max-width: 40rem)').matches) topicDetails.open = false;
 
+  /** Bumped by every new search, so a slower earlier search or "show more" never overwrites a newer one. */
   let generation = 0;
+  /** The current search's results (not yet fetched), and how many of them are shown. */
+  let found: PagefindResult[] = [];
+  let shown = 0;
+  /** True while "show more" fetches its fragments, so a double click adds one page only. */
+  let loadingMore = false;
+
+  /** Says how many papers were found and shown, and offers "show more" only when there are more. */
+  const report = (): void => {
+    const total = found.length;
+    const papers = `${total} paper${total === 1 ? '' : 's'} found`;
+    if (total === 0) status.textContent = 'No papers found.';
+    else if (total <= PAGE_SIZE) status.textContent = `${papers}.`;
+    else if (shown < total) status.textContent = `${papers}, showing ${shown}.`;
+    else status.textContent = `${papers}, showing all ${total}.`;
+    more.hidden = shown >= total;
+  };
+
+  /** Fetches the next page of the current search's results; null when a newer search started meanwhile. */
+  const nextPage = async (current: number): Promise<HTMLLIElement[] | null> => {
+    const data = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+    if (current !== generation) return null;
+    shown += data.length;
+    return data.map((result) => renderResult(result, topicNames));
+  };
+
   const run = async (push: boolean): Promise<void> => {
     const current = ++generation;
+    loadingMore = false;
     const q = input.value.trim();
     const topics = Array.from(topicBox.querySelectorAll<HTMLInputElement>('input:checked')).map((b) => b.value);
     const day = daySelect.value;
@@ -87,7 +154,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const next = `${location.pathname}${params.size ? `?${params}` : ''}`;
     if (push && next !== `${location.pathname}${location.search}`) history.replaceState(null, '', next);
 
+    more.hidden = true;
     if (!q && topics.length === 0 && !day) {
+      found = [];
+      shown = 0;
       list.replaceChildren();
       status.textContent = 'Type a word or pick a topic to search the papers.';
       return;
@@ -97,39 +167,32 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     if (topics.length) filterArg.topic = topics;
     if (day) filterArg.day = [day];
     const search = await pagefind.search(q || null, { filters: filterArg, ...(sort === 'date' ? { sort: { date: 'desc' } } : {}) });
-    const data = await Promise.all(search.results.slice(0, PAGE_SIZE).map((r) => r.data()));
     if (current !== generation) return;
-
-    list.replaceChildren(
-      ...data.map((result) => {
-        const item = document.createElement('li');
-        item.className = 'search-result';
-        const heading = document.createElement('h2');
-        heading.className = 'paper-title';
-        const link = document.createElement('a');
-        link.href = result.url;
-        link.textContent = result.meta.title ?? result.url;
-        heading.append(link);
-        const excerpt = document.createElement('p');
-        excerpt.className = 'excerpt';
-        appendExcerpt(excerpt, result.excerpt);
-        const chips = document.createElement('ul');
-        chips.className = 'chips';
-        for (const topic of result.filters.topic ?? []) {
-          const chip = document.createElement('li');
-          const span = document.createElement('span');
-          span.className = 'chip';
-          span.textContent = topicNames[topic] ?? topic;
-          chip.append(span);
-          chips.append(chip);
-        }
-        item.append(heading, excerpt, chips);
-        return item;
-      }),
-    );
-    const total = search.results.length;
-    status.textContent = total === 0 ? 'No papers found.' : `${total} paper${total === 1 ? '' : 's'} found${total > PAGE_SIZE ? `, showing the first ${PAGE_SIZE}` : ''}.`;
+    // A new search starts again from its first page.
+    found = search.results;
+    shown = 0;
+    const items = await nextPage(current);
+    if (!items) return;
+    list.replaceChildren(...items);
+    report();
   };
+
+  more.addEventListener('click', () => {
+    if (loadingMore || shown >= found.length) return;
+    loadingMore = true;
+    const current = generation;
+    void nextPage(current)
+      .then((items) => {
+        if (!items) return;
+        list.append(...items);
+        // Continue where the new results begin, rather than on a button that may now be hidden.
+        items[0]?.querySelector('a')?.focus();
+        report();
+      })
+      .finally(() => {
+        if (current === generation) loadingMore = false;
+      });
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {

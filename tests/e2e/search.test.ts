@@ -1,7 +1,9 @@
 /**
  * Search and page health in a real browser: Debian's Chromium on the seed
  * site served over HTTP, searching with Pagefind from the header box, deep
- * links and topic filters, and no errors in the console on any kind of page.
+ * links and topic filters, ten results at a time with "Show more results"
+ * (fetching only the fragments shown), and no errors in the console on any
+ * kind of page.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +43,16 @@ function distinctiveWord(): { word: string; paper: PaperSource } {
 
 const { word, paper: wordPaper } = distinctiveWord();
 
+/** The topic with the most papers in the seed (more than two pages of results), and its papers' URLs. */
+const broadTopic = (() => {
+  const counts = new Map<string, string[]>();
+  for (const paper of papers) {
+    for (const { topic } of paper.topics) counts.set(topic, [...(counts.get(topic) ?? []), `/papers/${paper.slug}/`]);
+  }
+  const [topic, hrefs] = [...counts].sort((a, b) => b[1].length - a[1].length)[0]!;
+  return { topic, hrefs };
+})();
+
 let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -56,6 +68,24 @@ async function openTab(): Promise<Page> {
   page.on('pageerror', (error) => problems.push(`${page.url()}: page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`${page.url()}: request failed: ${request.url()} ${request.failure()?.errorText}`));
   return page;
+}
+
+/** Counts the Pagefind result fragments a tab requests (one per result whose `data()` was loaded). */
+function countFragments(page: Page): { readonly count: number } {
+  const counter = { count: 0 };
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/pagefind/fragment/')) counter.count++;
+  });
+  return counter;
+}
+
+/** Waits until the search page shows `n` results and a status that matches `status`. */
+async function waitForShown(page: Page, n: number, status: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ([n, source]) =>
+      document.querySelectorAll('.search-results > li').length === n && new RegExp(source).test(document.querySelector('.search-status')?.textContent ?? ''),
+    [n, status.source] as const,
+  );
 }
 
 /** Waits until the search page reports a finished search, and returns the result links. */
@@ -102,6 +132,78 @@ describe('search in Chromium', () => {
     const found = await results(page);
     expect(found.links.map((l) => l.href)).toContain(`/papers/${wordPaper.slug}/`);
     expect(found.status).toMatch(/^\d+ papers? found/);
+    // Ten results or fewer: nothing more to show.
+    expect(found.links.length).toBeLessThanOrEqual(10);
+    expect(await page.isVisible('button.search-more')).toBe(false);
+    await page.close();
+  });
+
+  it('a search shows ten results first and the next ten after Show more, fetching only the fragments of the results shown', async () => {
+    const { topic, hrefs } = broadTopic;
+    const total = hrefs.length;
+    expect(total).toBeGreaterThan(20);
+    const page = await openTab();
+    const fragments = countFragments(page);
+    await page.goto(`${server.url}search/?topic=${topic}`);
+
+    const first = await results(page);
+    expect(first.status).toBe(`${total} papers found, showing 10.`);
+    expect(first.links).toHaveLength(10);
+    expect(fragments.count).toBe(10);
+    const more = page.getByRole('button', { name: 'Show more results' });
+    expect(await more.isVisible()).toBe(true);
+
+    // With the keyboard: the button is reachable and Enter adds the next ten after the first ten.
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await waitForShown(page, 20, /, showing 20\.$/);
+    const second = await results(page);
+    expect(second.status).toBe(`${total} papers found, showing 20.`);
+    expect(second.links.slice(0, 10)).toEqual(first.links);
+    expect(fragments.count).toBe(20);
+    // Focus moved to the first added result, so reading continues there.
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('.search-results > li:nth-child(11) a'))).toBe(true);
+    expect(await more.isVisible()).toBe(true);
+
+    // Clicking on until everything is shown; then the button goes away.
+    let lastPageStart = 11;
+    for (let shown = 20; shown < total; ) {
+      lastPageStart = shown + 1;
+      shown = Math.min(shown + 10, total);
+      await more.click();
+      await waitForShown(page, shown, shown < total ? new RegExp(`, showing ${shown}\\.$`) : /, showing all \d+\.$/);
+    }
+    const all = await results(page);
+    expect(all.status).toBe(`${total} papers found, showing all ${total}.`);
+    expect(fragments.count).toBe(total);
+    expect(await more.isVisible()).toBe(false);
+    // Every paper of the topic, each once.
+    expect(all.links.map((l) => l.href).sort()).toEqual([...hrefs].sort());
+    expect(await page.evaluate((n) => document.activeElement === document.querySelector(`.search-results > li:nth-child(${n}) a`), lastPageStart)).toBe(true);
+    await page.close();
+  });
+
+  it('a new search after Show more starts again from its first ten results, keeping a deep link with its sort', async () => {
+    const { topic, hrefs } = broadTopic;
+    const page = await openTab();
+    const fragments = countFragments(page);
+    await page.goto(`${server.url}search/?topic=${topic}&sort=date`);
+    await results(page);
+    expect(await page.inputValue('select[name="sort"]')).toBe('date');
+    expect(await page.isChecked(`input[name="topic"][value="${topic}"]`)).toBe(true);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await waitForShown(page, 20, /, showing 20\.$/);
+    expect(fragments.count).toBe(20);
+
+    // Add a word: a new search, back to its first ten results.
+    const narrowed = papers.filter((p) => hrefs.includes(`/papers/${p.slug}/`) && /\bmodels?\b/i.test(`${p.title} ${p.abstract}`)).length;
+    expect(narrowed).toBeGreaterThan(10);
+    await page.fill('#search-query', 'model');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'model' && url.searchParams.get('topic') === topic && url.searchParams.get('sort') === 'date');
+    await waitForShown(page, 10, /^\d+ papers found, showing 10\.$/);
+    expect(await page.isVisible('button.search-more')).toBe(true);
+    // At most the ten shown were fetched (Pagefind reuses fragments it already has).
+    expect(fragments.count).toBeLessThanOrEqual(30);
     await page.close();
   });
 
