@@ -6,21 +6,20 @@
  * `data-pagefind-body` holds, without parsing 10k full pages. A paper with
  * owner notes is indexed from its built page, so the notes are searchable.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { escapeUTF8 } from 'entities';
-import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { close, createIndex } from 'pagefind';
 import { routes } from '../site/routes.ts';
 import type { HandoffPaper } from './handoff.ts';
-
-/** Pagefind answers requests concurrently; this many are kept in flight. */
-const IN_FLIGHT = 64;
 
 /** The document Pagefind indexes for a paper without notes. */
 export function searchDocument(paper: HandoffPaper): string {
   const attr = (name: string, value: string) => `<span ${name}="${escapeUTF8(value)}"></span>`;
   return [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>',
+    // Marked as the indexed part like a paper page's article: Pagefind skips unmarked pages once any page is marked.
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body data-pagefind-body>',
     `<h1 data-pagefind-meta="title">${escapeUTF8(paper.title)}</h1>`,
     `<span data-pagefind-meta="date:${escapeUTF8(paper.firstSeen)}" data-pagefind-sort="date:${escapeUTF8(paper.firstSeen)}"></span>`,
     ...paper.days.map((day) => attr('data-pagefind-filter', `day:${day}`)),
@@ -30,26 +29,31 @@ export function searchDocument(paper: HandoffPaper): string {
   ].join('');
 }
 
-/** Adds one paper to the index; throws with the paper's slug when Pagefind refuses it. */
-async function addPaper(index: PagefindIndex, dir: string, paper: HandoffPaper): Promise<void> {
-  const url = `/${routes.paper(paper.slug)}`;
-  const content = paper.hasNotes ? readFileSync(join(dir, routes.paper(paper.slug), 'index.html'), 'utf8') : searchDocument(paper);
-  const { errors } = await index.addHTMLFile({ url, content });
-  if (errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${errors.join('; ')}`);
-}
-
-/** Indexes the papers into `<dir>/pagefind/`; returns the number of pages indexed. */
+/**
+ * Indexes the papers into `<dir>/pagefind/`; returns the number of pages
+ * indexed. The documents are written to a scratch folder that Pagefind
+ * reads itself: at 10k papers that is twice as fast as handing them over
+ * one by one through its Node API.
+ */
 export async function indexPapers({ dir, papers }: { dir: string; papers: readonly HandoffPaper[] }): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), 'papers-search-'));
   try {
+    for (const paper of papers) {
+      const page = join(scratch, routes.paper(paper.slug), 'index.html');
+      mkdirSync(dirname(page), { recursive: true });
+      if (paper.hasNotes) copyFileSync(join(dir, routes.paper(paper.slug), 'index.html'), page);
+      else writeFileSync(page, searchDocument(paper));
+    }
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let i = 0; i < papers.length; i += IN_FLIGHT) {
-      await Promise.all(papers.slice(i, i + IN_FLIGHT).map((paper) => addPaper(index, dir, paper)));
-    }
+    const added = await index.addDirectory({ path: scratch });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the papers: ${added.errors.join('; ')}`);
+    if (added.page_count !== papers.length) throw new Error(`Pagefind indexed ${added.page_count} pages, expected ${papers.length}`);
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-    return papers.length;
+    return added.page_count;
   } finally {
     await close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -5,9 +5,14 @@
 
 const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** Formatted days: a site has a few hundred distinct days and formats them tens of thousands of times. */
+const formattedDays = new Map<string, string>();
+
 /** `2025-03-11` → `11 March 2025`. */
 export function formatDay(isoDate: string): string {
-  return DAY_FORMAT.format(new Date(`${isoDate}T00:00:00Z`));
+  let text = formattedDays.get(isoDate);
+  if (text === undefined) formattedDays.set(isoDate, (text = DAY_FORMAT.format(new Date(`${isoDate}T00:00:00Z`))));
+  return text;
 }
 
 /** Cuts text to at most `max` characters at a word boundary, adding an ellipsis. */
