@@ -51,4 +51,7 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Paper pages carry a cacheKey (src/data/catalog.ts, paperPageKey): a rebuild
+  // reuses the pages whose data and code are unchanged instead of rendering them.
+  experimental: { incrementalBuild: true },
 });

@@ -3,12 +3,14 @@
  * papers, days, topics and related papers. Loading the collection in every
  * page is what makes big Astro sites slow, so it is memoised here.
  */
+import { createHash } from 'node:crypto';
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { contentDir } from '../lib/io/contentDir.ts';
 import { projectPaths, readTaxonomy } from '../lib/io/projectFiles.ts';
 import { findRelated } from '../lib/papers/related.ts';
 import type { PaperFrontmatter } from '../lib/papers/schema.ts';
 import type { Topic, TopicMatch } from '../lib/topics/schema.ts';
+import { site } from './site.ts';
 
 /** A paper as pages see it. */
 export interface PaperView {
@@ -42,6 +44,8 @@ export interface Catalog {
   /** In taxonomy order; topics with no paper included. */
   topics: TopicView[];
   related: Map<string, PaperView[]>;
+  /** Previous and next paper on the day each paper was first listed. */
+  neighbours: Map<string, { prev?: PaperView; next?: PaperView }>;
 }
 
 /** Orders papers newest first, ties by rank on their first day, then slug. */
@@ -90,7 +94,37 @@ async function loadCatalog(): Promise<Catalog> {
   const relatedSlugs = findRelated(papers.map((p) => ({ slug: p.slug, text: `${p.data.title} ${p.data.title} ${p.data.abstract}` })));
   const related = new Map(papers.map((p) => [p.slug, (relatedSlugs.get(p.slug) ?? []).map((s) => bySlug.get(s)!)]));
 
-  return { papers, bySlug, days, topics, related };
+  const neighbours = new Map<string, { prev?: PaperView; next?: PaperView }>();
+  for (const day of days) {
+    day.entries.forEach(({ paper }, i) => {
+      if (paper.data.firstSeen !== day.date) return;
+      neighbours.set(paper.slug, { prev: day.entries[i - 1]?.paper, next: day.entries[i + 1]?.paper });
+    });
+  }
+
+  return { papers, bySlug, days, topics, related, neighbours };
+}
+
+/**
+ * A digest of everything a paper's page shows besides code: its file (data
+ * and notes), its topics as the taxonomy names them, its related and
+ * neighbouring papers' titles, and the site settings. Astro's incremental
+ * build re-renders the page when this changes and otherwise reuses the last
+ * build's output (the code a page is made from is tracked by Astro itself).
+ */
+export function paperPageKey(catalog: Catalog, paper: PaperView): string {
+  const link = (p: PaperView | undefined) => (p ? [p.slug, p.data.title] : null);
+  const { prev, next } = catalog.neighbours.get(paper.slug) ?? {};
+  const inputs = [
+    paper.entry.digest ?? null,
+    paper.data,
+    paper.topics,
+    (catalog.related.get(paper.slug) ?? []).map(link),
+    link(prev),
+    link(next),
+    site,
+  ];
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('base64url');
 }
 
 let cached: Promise<Catalog> | undefined;
