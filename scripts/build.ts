@@ -1,7 +1,6 @@
 /**
  * `npm run build`: generate the content, build the site with Astro into a
- * fresh folder, finish it (preview images, search index), then swap it into
- * place. A failed build leaves the previous output untouched.
+ * fresh folder, index it for search, then swap it into place. A failed build leaves the previous output untouched.
  *
  *   npm run build                      content/ → dist/
  *   npm run build -- --out some/dir    another output folder
@@ -12,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { FINISH_AFTER_BUILD, finishSite, type FinishReport } from '../src/integrations/finishBuild.ts';
+import { INDEX_AFTER_BUILD, indexSite } from '../src/integrations/finishBuild.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
 import { previewCacheDir } from '../src/lib/io/previewCache.ts';
 import { generate, type GenerateReport } from './generate.ts';
@@ -176,7 +175,7 @@ function runStep<T>(args: string[], resultFile: string, what: string): Promise<T
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [import.meta.filename, ...args, '--result', resultFile], {
       cwd: process.cwd(),
-      env: { ...process.env, [FINISH_AFTER_BUILD]: '1' },
+      env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
       stdio: 'inherit',
     });
     child.on('error', fail);
@@ -193,9 +192,10 @@ function runStep<T>(args: string[], resultFile: string, what: string): Promise<T
 }
 
 /**
- * Builds the site into `out`, atomically: generate, Astro, finish (preview
- * images and search index), swap. Generate and Astro run in child processes,
- * so each big step has the memory to itself.
+ * Builds the site into `out`, atomically: generate, Astro (which also links
+ * the preview images and writes the search documents), search index, swap.
+ * Generate and Astro run in child processes, so each big step has the
+ * memory to itself and this process stays small while Pagefind runs.
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);
@@ -216,13 +216,15 @@ export async function buildSite(options: BuildOptions): Promise<void> {
 
   const imageCache = previewCacheDir(root);
   const cachedImages = countEntries(imageCache);
-  let finished: FinishReport;
+  let indexMs = 0;
   let summary: AstroSummary;
   try {
     const astroArgs = ['--step', 'astro', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
     summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build');
-    log(`build: finish: preview images and search index (${elapsed(started)})`);
-    finished = await finishSite({ dir: staging, log: (message) => log(`build: finish: ${message}`) });
+    log(`build: search index: Pagefind (${elapsed(started)})`);
+    const indexStarted = performance.now();
+    await indexSite({ dir: staging, log: (message) => log(`build: ${message}`) });
+    indexMs = performance.now() - indexStarted;
     swapInto(staging, out, join(root, '.build'));
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -231,7 +233,7 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   log(
     `build: done in ${elapsed(started)}: ${report.papers} papers, ${summary.pages} pages, ${drawn} preview image(s) drawn; ` +
-      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, images ${seconds(finished.imagesMs)}, search index ${seconds(finished.indexMs)} → ${out}`,
+      `generate ${seconds(generateMs)}, astro ${seconds(summary.astroMs)}, search index ${seconds(indexMs)} → ${out}`,
   );
 }
 

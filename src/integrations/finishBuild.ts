@@ -2,41 +2,43 @@
  * Astro integration: finish the built site from the build hand-off
  * (src/lib/build/handoff.ts): link the preview images into `og/` and write
  * the Pagefind bundle into `pagefind/`, served under the base path. The
- * hand-off file itself is removed, so it is never published.
+ * hand-off file and the search documents are removed, so they are never
+ * published.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HANDOFF_FILE, takeHandoff } from '../lib/build/handoff.ts';
 import { placePreviews } from '../lib/build/previewImages.ts';
-import { indexPapers } from '../lib/build/searchIndex.ts';
+import { indexSearchDocuments, writeSearchDocuments } from '../lib/build/searchIndex.ts';
 
 /**
- * Set (to "1") by scripts/build.ts, which finishes the site itself once
+ * Set (to "1") by scripts/build.ts, which runs the search indexer itself once
  * Astro's process has exited: Pagefind's indexer and Astro then never hold
- * their memory at the same time.
+ * their memory at the same time, and the build's own process stays small.
  */
-export const FINISH_AFTER_BUILD = 'PAPERS_FINISH_AFTER_BUILD';
+export const INDEX_AFTER_BUILD = 'PAPERS_INDEX_AFTER_BUILD';
 
-/** What the finishing step did. */
-export interface FinishReport {
-  papers: number;
-  imagesMs: number;
-  indexMs: number;
-}
-
-/** Finishes the built site in `dir`. */
-export async function finishSite({ dir, log }: { dir: string; log: (message: string) => void }): Promise<FinishReport> {
+/**
+ * The part of finishing that needs the hand-off, done in Astro's process:
+ * links the preview images and writes the search documents. Returns the
+ * number of papers.
+ */
+export function prepareSite({ dir, log }: { dir: string; log: (message: string) => void }): number {
   const handoff = takeHandoff(dir);
   if (!handoff) throw new Error(`${HANDOFF_FILE} is missing from ${dir}: the Astro step did not render src/pages/build-handoff.json.ts`);
   const started = performance.now();
   placePreviews({ dir, papers: handoff.papers });
-  const imagesMs = performance.now() - started;
-  log(`preview images: ${handoff.papers.length} linked in ${Math.round(imagesMs)} ms`);
-  const indexStarted = performance.now();
-  await indexPapers({ dir, papers: handoff.papers });
-  const indexMs = performance.now() - indexStarted;
-  log(`search index: ${handoff.papers.length} papers indexed in ${Math.round(indexMs)} ms`);
-  return { papers: handoff.papers.length, imagesMs, indexMs };
+  log(`preview images: ${handoff.papers.length} linked in ${Math.round(performance.now() - started)} ms`);
+  writeSearchDocuments({ dir, papers: handoff.papers });
+  return handoff.papers.length;
+}
+
+/** Writes the search index of a prepared site; returns the number of papers indexed. */
+export async function indexSite({ dir, log }: { dir: string; log: (message: string) => void }): Promise<number> {
+  const started = performance.now();
+  const papers = await indexSearchDocuments({ dir });
+  log(`search index: ${papers} papers indexed in ${Math.round(performance.now() - started)} ms`);
+  return papers;
 }
 
 /** Creates the integration. */
@@ -45,8 +47,9 @@ export function finishBuild(): AstroIntegration {
     name: 'papers:finish-build',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env[FINISH_AFTER_BUILD] === '1') return;
-        await finishSite({ dir: fileURLToPath(dir), log: (message) => logger.info(message) });
+        const log = (message: string) => logger.info(message);
+        prepareSite({ dir: fileURLToPath(dir), log });
+        if (process.env[INDEX_AFTER_BUILD] !== '1') await indexSite({ dir: fileURLToPath(dir), log });
       },
     },
   };

@@ -6,8 +6,7 @@
  * `data-pagefind-body` holds, without parsing 10k full pages. A paper with
  * owner notes is indexed from its built page, so the notes are searchable.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { escapeUTF8 } from 'entities';
 import { close, createIndex } from 'pagefind';
@@ -29,31 +28,43 @@ export function searchDocument(paper: HandoffPaper): string {
   ].join('');
 }
 
+/** Where the search documents wait for Pagefind: inside the build output, removed once indexed. */
+export function searchDocumentsDir(dir: string): string {
+  return join(dir, '.search-documents');
+}
+
 /**
- * Indexes the papers into `<dir>/pagefind/`; returns the number of pages
- * indexed. The documents are written to a scratch folder that Pagefind
- * reads itself: at 10k papers that is twice as fast as handing them over
- * one by one through its Node API.
+ * Writes each paper's search document where Pagefind will read it: Pagefind
+ * reads a folder itself twice as fast as it takes 10k documents one by one
+ * through its Node API. A paper with notes gets its built page.
  */
-export async function indexPapers({ dir, papers }: { dir: string; papers: readonly HandoffPaper[] }): Promise<number> {
-  const scratch = mkdtempSync(join(tmpdir(), 'papers-search-'));
+export function writeSearchDocuments({ dir, papers }: { dir: string; papers: readonly HandoffPaper[] }): void {
+  const documents = searchDocumentsDir(dir);
+  rmSync(documents, { recursive: true, force: true });
+  for (const paper of papers) {
+    const page = join(documents, routes.paper(paper.slug), 'index.html');
+    mkdirSync(dirname(page), { recursive: true });
+    if (paper.hasNotes) copyFileSync(join(dir, routes.paper(paper.slug), 'index.html'), page);
+    else writeFileSync(page, searchDocument(paper));
+  }
+}
+
+/**
+ * Indexes the written search documents into `<dir>/pagefind/` and removes
+ * them; returns the number of papers indexed.
+ */
+export async function indexSearchDocuments({ dir }: { dir: string }): Promise<number> {
+  const documents = searchDocumentsDir(dir);
   try {
-    for (const paper of papers) {
-      const page = join(scratch, routes.paper(paper.slug), 'index.html');
-      mkdirSync(dirname(page), { recursive: true });
-      if (paper.hasNotes) copyFileSync(join(dir, routes.paper(paper.slug), 'index.html'), page);
-      else writeFileSync(page, searchDocument(paper));
-    }
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: scratch });
+    const added = await index.addDirectory({ path: documents });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the papers: ${added.errors.join('; ')}`);
-    if (added.page_count !== papers.length) throw new Error(`Pagefind indexed ${added.page_count} pages, expected ${papers.length}`);
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
     return added.page_count;
   } finally {
     await close();
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(documents, { recursive: true, force: true });
   }
 }
