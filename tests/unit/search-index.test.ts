@@ -41,7 +41,10 @@ describe('the search document of a paper', () => {
     const [fragment] = fragments;
     expect(fragment.url).toBe('/papers/hostile/');
     expect(fragment.meta.title).toBe(hostile.title);
-    expect(fragment.meta.date).toBe('2025-03-11');
+    expect(fragment.meta).toEqual({ title: hostile.title });
+    // The date is a sort key, kept in the index metadata (not a meta field: those are indexed as words).
+    const metadata = files.find((f) => f.path.endsWith('.pf_meta'))!;
+    expect(gunzipSync(metadata.content).toString('latin1')).toContain('date');
     expect(fragment.filters).toEqual({ day: ['2025-03-11', '2025-03-12'], topic: ['language-models', 'efficiency'] });
     expect(fragment.content).toContain(hostile.abstract);
     expect(fragment.content.startsWith(hostile.title)).toBe(true);

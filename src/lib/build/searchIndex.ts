@@ -20,7 +20,8 @@ export function searchDocument(paper: HandoffPaper): string {
     // Marked as the indexed part like a paper page's article: Pagefind skips unmarked pages once any page is marked.
     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body data-pagefind-body>',
     `<h1 data-pagefind-meta="title">${escapeUTF8(paper.title)}</h1>`,
-    `<span data-pagefind-meta="date:${escapeUTF8(paper.firstSeen)}" data-pagefind-sort="date:${escapeUTF8(paper.firstSeen)}"></span>`,
+    // A sort key, not a meta field: Pagefind indexes meta values as searchable words.
+    `<span data-pagefind-sort="date:${escapeUTF8(paper.firstSeen)}"></span>`,
     ...paper.days.map((day) => attr('data-pagefind-filter', `day:${day}`)),
     ...paper.topics.map((topic) => attr('data-pagefind-filter', `topic:${topic}`)),
     `<p>${escapeUTF8(paper.abstract)}</p>`,
