@@ -11,9 +11,8 @@ import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { INDEX_AFTER_BUILD, indexSite } from '../src/integrations/finishBuild.ts';
+import { FINISH_AFTER_BUILD, finishPreviews, indexSite } from '../src/integrations/finishBuild.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
-import { previewCacheDir } from '../src/lib/io/previewCache.ts';
 import { generate, type GenerateReport } from './generate.ts';
 
 /** Options of one build. */
@@ -86,13 +85,11 @@ function countEntries(dir: string): number {
 
 /**
  * An integration that reports the build's phases with elapsed time, and while
- * pages are written, how many paper pages exist and preview images were drawn
- * so far. Added by this script only, so the site's config stays the site's.
+ * pages are written, how many paper pages exist so far. Added by this script
+ * only, so the site's config stays the site's.
  */
 function progress(options: { started: number; staging: string; log: (line: string) => void; summary: AstroSummary }): AstroIntegration {
   const { started, staging, log, summary } = options;
-  const imageCache = previewCacheDir();
-  const cachedAtStart = countEntries(imageCache);
   let timer: ReturnType<typeof setInterval> | undefined;
   let astroStarted = 0;
   return {
@@ -104,11 +101,10 @@ function progress(options: { started: number; staging: string; log: (line: strin
       },
       'astro:build:setup': ({ target }) => {
         if (target !== 'server' || timer) return;
-        // Pages are written after bundling; report the counts every 10 s meanwhile.
+        // Pages are written after bundling; report the count every 10 s meanwhile.
         timer = setInterval(() => {
           const papers = countEntries(join(staging, 'papers'));
-          const drawn = countEntries(imageCache) - cachedAtStart;
-          if (papers + drawn > 0) log(`build: astro: writing pages: ${papers} paper pages, ${drawn} preview images drawn (${elapsed(started)})`);
+          if (papers > 0) log(`build: astro: writing pages: ${papers} paper pages (${elapsed(started)})`);
         }, 10_000);
         timer.unref();
       },
@@ -175,7 +171,7 @@ function runStep<T>(args: string[], resultFile: string, what: string): Promise<T
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [import.meta.filename, ...args, '--result', resultFile], {
       cwd: process.cwd(),
-      env: { ...process.env, [INDEX_AFTER_BUILD]: '1' },
+      env: { ...process.env, [FINISH_AFTER_BUILD]: '1' },
       stdio: 'inherit',
     });
     child.on('error', fail);
@@ -214,13 +210,14 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const generateMs = performance.now() - started;
   log(`build: generate: ${report.papers} papers, ${report.written.length} written (${elapsed(started)})`);
 
-  const imageCache = previewCacheDir(root);
-  const cachedImages = countEntries(imageCache);
+  let drawn = 0;
   let indexMs = 0;
   let summary: AstroSummary;
   try {
     const astroArgs = ['--step', 'astro', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
     summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build');
+    log(`build: preview images (${elapsed(started)})`);
+    drawn = await finishPreviews({ root, dir: staging, log: (message) => log(`build: ${message}`) });
     log(`build: search index: Pagefind (${elapsed(started)})`);
     const indexStarted = performance.now();
     await indexSite({ dir: staging, log: (message) => log(`build: ${message}`) });
@@ -229,7 +226,6 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  const drawn = countEntries(imageCache) - cachedImages;
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   log(
     `build: done in ${elapsed(started)}: ${report.papers} papers, ${summary.pages} pages, ${drawn} preview image(s) drawn; ` +

@@ -8,29 +8,35 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HANDOFF_FILE, takeHandoff } from '../lib/build/handoff.ts';
-import { placePreviews } from '../lib/build/previewImages.ts';
+import { placePreviews, writePreviewList } from '../lib/build/previewImages.ts';
 import { indexSearchDocuments, writeSearchDocuments } from '../lib/build/searchIndex.ts';
 
 /**
- * Set (to "1") by scripts/build.ts, which runs the search indexer itself once
- * Astro's process has exited: Pagefind's indexer and Astro then never hold
- * their memory at the same time, and the build's own process stays small.
+ * Set (to "1") by scripts/build.ts, which draws preview images and runs the
+ * search indexer itself once Astro's process has exited: they and Astro then
+ * never hold their memory at the same time.
  */
-export const INDEX_AFTER_BUILD = 'PAPERS_INDEX_AFTER_BUILD';
+export const FINISH_AFTER_BUILD = 'PAPERS_FINISH_AFTER_BUILD';
 
 /**
  * The part of finishing that needs the hand-off, done in Astro's process:
- * links the preview images and writes the search documents. Returns the
- * number of papers.
+ * writes the search documents and the list of preview images to place.
+ * Returns the number of papers.
  */
-export function prepareSite({ dir, log }: { dir: string; log: (message: string) => void }): number {
+export function prepareSite({ dir }: { dir: string }): number {
   const handoff = takeHandoff(dir);
   if (!handoff) throw new Error(`${HANDOFF_FILE} is missing from ${dir}: the Astro step did not render src/pages/build-handoff.json.ts`);
-  const started = performance.now();
-  placePreviews({ dir, papers: handoff.papers });
-  log(`preview images: ${handoff.papers.length} linked in ${Math.round(performance.now() - started)} ms`);
   writeSearchDocuments({ dir, papers: handoff.papers });
+  writePreviewList(dir, handoff.papers);
   return handoff.papers.length;
+}
+
+/** Draws missing preview images (in child processes) and links them all into the output. */
+export async function finishPreviews({ root, dir, log }: { root: string; dir: string; log: (message: string) => void }): Promise<number> {
+  const started = performance.now();
+  const { placed, drawn } = await placePreviews({ root, dir, log });
+  log(`preview images: ${placed} placed, ${drawn} of them drawn, in ${Math.round(performance.now() - started)} ms`);
+  return drawn;
 }
 
 /** Writes the search index of a prepared site; returns the number of papers indexed. */
@@ -43,13 +49,20 @@ export async function indexSite({ dir, log }: { dir: string; log: (message: stri
 
 /** Creates the integration. */
 export function finishBuild(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'papers:finish-build',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        prepareSite({ dir: out });
+        if (process.env[FINISH_AFTER_BUILD] === '1') return;
         const log = (message: string) => logger.info(message);
-        prepareSite({ dir: fileURLToPath(dir), log });
-        if (process.env[INDEX_AFTER_BUILD] !== '1') await indexSite({ dir: fileURLToPath(dir), log });
+        await finishPreviews({ root, dir: out, log });
+        await indexSite({ dir: out, log });
       },
     },
   };

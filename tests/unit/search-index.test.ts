@@ -17,7 +17,7 @@ const hostile: HandoffPaper = {
   days: ['2025-03-11', '2025-03-12'],
   topics: ['language-models', 'efficiency'],
   hasNotes: false,
-  previewFile: '/dev/null',
+  preview: { card: { title: 't', topics: [], date: '11 March 2025', siteTitle: 's' }, file: '/dev/null' },
 };
 
 afterAll(async () => {

@@ -12,6 +12,16 @@ import { IsoDate } from '../listing/schema.ts';
 /** The hand-off's path inside the build output (removed before publishing). */
 export const HANDOFF_FILE = 'build-handoff.json';
 
+/** The preview images still to place, written by the step that reads the hand-off (removed before publishing). */
+export const PREVIEWS_FILE = '.previews.json';
+
+/** A preview image to place: the card, and where the image cache keeps it. */
+export const PreviewJob = z.object({
+  card: z.object({ title: z.string(), topics: z.array(z.string()), date: z.string(), siteTitle: z.string() }),
+  file: z.string().min(1),
+});
+export type PreviewJob = z.infer<typeof PreviewJob>;
+
 /** What the finishing steps need to know about one paper. */
 export const HandoffPaper = z.object({
   slug: z.string().min(1),
@@ -24,8 +34,8 @@ export const HandoffPaper = z.object({
   topics: z.array(z.string()),
   /** True when the owner wrote notes: the rendered page is indexed so notes are searchable. */
   hasNotes: z.boolean(),
-  /** The preview image in the image cache (already drawn). */
-  previewFile: z.string().min(1),
+  /** The preview image: what it shows, and its file in the image cache (drawn after Astro if missing). */
+  preview: PreviewJob,
 });
 export type HandoffPaper = z.infer<typeof HandoffPaper>;
 

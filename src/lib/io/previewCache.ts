@@ -14,10 +14,14 @@ export function previewCacheDir(root = process.cwd()): string {
   return process.env.PAPERS_CACHE_DIR ? join(resolve(root, process.env.PAPERS_CACHE_DIR), 'og') : resolve(root, 'node_modules/.cache/papers-og');
 }
 
-/** Draws the card into the cache unless it is there already; returns its cached file. */
-export async function ensurePreview(card: PreviewCard): Promise<string> {
+/** The cache file of a card: named by a hash of everything drawn on it. */
+export function previewFileFor(card: PreviewCard): string {
   const key = createHash('sha256').update(JSON.stringify([CARD_VERSION, card])).digest('hex');
-  const file = join(previewCacheDir(), `${key}.png`);
+  return join(previewCacheDir(), `${key}.png`);
+}
+
+/** Draws the card into the cache unless it is there already; returns its cached file. */
+export async function ensurePreview(card: PreviewCard, file = previewFileFor(card)): Promise<string> {
   if (!existsSync(file)) writeFileAtomic(file, await renderPreviewCard(card));
   return file;
 }
