@@ -3,10 +3,10 @@
  *
  *   node src/lib/build/drawPreviews.ts <jobs.json>
  *
- * where the file holds `PreviewJob[]`. The native renderer's memory is only
- * returned when its objects are garbage-collected, which a long run rarely
- * does (drawing 50k cards in one process grew past 20 GB); a process per
- * batch bounds it, and two processes use both cores.
+ * where the file holds `PreviewJob[]`. The renderer keeps about 4 MB per card
+ * that garbage collection does not return (drawing 50k cards in one process
+ * grew past 20 GB); a process per batch bounds it, and one process per core
+ * draws in parallel.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
