@@ -8,15 +8,14 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
+import { parseArgs } from 'node:util';
 import { composePapers } from '../src/lib/generate/compose.ts';
 import { planWrites, type Manifest } from '../src/lib/generate/plan.ts';
 import { writeFileAtomic } from '../src/lib/io/atomicWrite.ts';
 import { contentDir } from '../src/lib/io/contentDir.ts';
 import { projectPaths, readListings, readRegistry, readTaxonomy } from '../src/lib/io/projectFiles.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
-import { readBackGenerated } from '../src/lib/mdx/inspect.ts';
+import { readBackAll, type ReadBackItem } from '../src/lib/mdx/readBack.ts';
 
 /** Options of one generator run. */
 export interface GenerateOptions {
@@ -83,12 +82,13 @@ export function generate(options: GenerateOptions): GenerateReport {
 
   // Prove every file about to be written reads back as the data we meant, and as nothing else.
   // Files left as they are were proved when they were written.
+  const toProve: ReadBackItem[] = [];
   for (const file of plan.writes.keys()) {
     const yaml = composed.files.get(file);
-    if (yaml === undefined) continue;
-    const data = readBackGenerated(`---\n${yaml}---\n`);
-    if (!isDeepStrictEqual(data, parseYaml(yaml))) throw new Error(`${file}: generated frontmatter does not read back as written`);
+    if (yaml !== undefined) toProve.push({ file, yaml, data: composed.data.get(file) });
   }
+  const unproved = readBackAll(toProve);
+  if (unproved.length > 0) throw new Error(unproved.join('\n'));
 
   const registryText = `${JSON.stringify(composed.registry, null, 2)}\n`;
   const manifestText = `${JSON.stringify(plan.manifest, null, 2)}\n`;

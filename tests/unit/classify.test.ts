@@ -5,13 +5,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { projectPaths, readTaxonomy } from '../../src/lib/io/projectFiles.ts';
 import { parseConfigText, readConfigFile } from '../../src/lib/io/readConfigFile.ts';
 import { InputError } from '../../src/lib/listing/diagnostics.ts';
 import { parseListing } from '../../src/lib/listing/parse.ts';
-import { classify, compileKeyword, compileTaxonomy } from '../../src/lib/topics/classify.ts';
-import { Taxonomy } from '../../src/lib/topics/schema.ts';
+import { classify, compileKeyword, compileTaxonomy, keywordNeedles, type CompiledTaxonomy } from '../../src/lib/topics/classify.ts';
+import { compileNeedles, findNeedles, symbolOf } from '../../src/lib/topics/needles.ts';
+import { Taxonomy, type TopicMatch } from '../../src/lib/topics/schema.ts';
 import { inputError } from './support/inputError.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -102,6 +104,119 @@ describe('compileKeyword', () => {
   test('treats regular-expression characters in keywords literally', () => {
     expect(compileKeyword('C++').test('written in C++ today')).toBe(true);
     expect(compileKeyword('e.g.').test('e_g_')).toBe(false);
+  });
+});
+
+/** classify as it was before the needle prefilter: every pattern over every text. */
+function classifyEveryPattern(compiled: CompiledTaxonomy, title: string, abstract: string): TopicMatch[] {
+  const count = (pattern: RegExp, text: string) => {
+    pattern.lastIndex = 0;
+    return text.match(pattern)?.length ?? 0;
+  };
+  const scored: { match: TopicMatch; score: number; order: number }[] = [];
+  compiled.rules.forEach((rule, order) => {
+    let score = 0;
+    let best: { keyword: string; field: 'title' | 'abstract'; weight: number } | undefined;
+    for (const { keyword, pattern } of rule.keywords) {
+      const inTitle = count(pattern, title);
+      const inAbstract = count(pattern, abstract);
+      if (inTitle > 0) score += 3;
+      if (inAbstract > 0) score += 1 + Math.min(inAbstract - 1, 2) * 0.5;
+      const weight = inTitle > 0 ? 100 + inTitle : inAbstract;
+      if (weight > 0 && (!best || weight > best.weight)) best = { keyword, field: inTitle > 0 ? 'title' : 'abstract', weight };
+    }
+    if (best && score >= 2) scored.push({ match: { topic: rule.slug, rule: best.keyword, field: best.field }, score, order });
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  const chosen = scored.slice(0, compiled.taxonomy.maxTopicsPerPaper);
+  return chosen.length === 0 ? [{ topic: compiled.taxonomy.fallback, rule: 'fallback', field: 'fallback' }] : chosen.map((c) => c.match);
+}
+
+describe('the needle prefilter', () => {
+  const SYMBOLS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+  test('reads a code point as an ASCII letter or digit exactly when a case-insensitive Unicode pattern of it matches', () => {
+    const anySymbol = /^[a-z0-9]$/iu;
+    const matched: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const char = String.fromCodePoint(cp);
+      const symbol = char.length === 1 ? symbolOf(cp) : -1;
+      if (!anySymbol.test(char)) {
+        if (symbol !== -1) throw new Error(`U+${cp.toString(16)} reads as ${SYMBOLS[symbol]} but no pattern letter matches it`);
+        continue;
+      }
+      const letters = [...SYMBOLS].filter((c) => new RegExp(`^${c}$`, 'iu').test(char));
+      expect(letters, `U+${cp.toString(16)}`).toHaveLength(1);
+      expect(SYMBOLS[symbol], `U+${cp.toString(16)}`).toBe(letters[0]);
+      matched.push(char);
+    }
+    // ASCII in both cases, LONG S and KELVIN SIGN; nothing else folds to ASCII.
+    expect(matched.length).toBe(26 * 2 + 10 + 2);
+  });
+
+  test('takes the ASCII runs of a keyword, lower-cased, leaving out the star, spaces, hyphens and other scripts', () => {
+    expect(keywordNeedles('language model*')).toEqual(['language', 'model']);
+    expect(keywordNeedles('Q-learning')).toEqual(['q', 'learning']);
+    expect(keywordNeedles('C++')).toEqual(['c']);
+    expect(keywordNeedles('e.g.')).toEqual(['e', 'g']);
+    expect(keywordNeedles('naïve bayes')).toEqual(['na', 've', 'bayes']);
+    expect(keywordNeedles('机器学习')).toEqual([]);
+  });
+
+  test('finds the needles and the word starts that a plain substring search finds in the text read that way', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abcrls3'), minLength: 1, maxLength: 4 });
+    const text = fc.string({ unit: fc.constantFrom(...'aAbBcCrRlLsS3 -\u017f\u212a\u0130é\n\ud83d\ude80'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), text, fc.boolean(), (needles, t, wantStarts) => {
+        // One code unit per character read, as the automaton reads them.
+        const read = Array.from({ length: t.length }, (_, i) => (symbolOf(t.charCodeAt(i)) < 0 ? ' ' : SYMBOLS[symbolOf(t.charCodeAt(i))])).join('');
+        const hits = findNeedles(compileNeedles(needles, wantStarts ? needles.keys() : []), t);
+        needles.forEach((needle, id) => {
+          expect(hits.found[id], `${needle} in ${JSON.stringify(t)}`).toBe(read.includes(needle) ? 1 : 0);
+          const starts = [...read.matchAll(new RegExp(`(?<=^| )(?=${needle})`, 'g'))].map((m) => m.index);
+          expect(hits.starts[id] ?? [], `${needle} starts in ${JSON.stringify(t)}`).toEqual(wantStarts ? starts : []);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('counts matches that overlap a later word start as one, as a global search does', () => {
+    const own = compileTaxonomy({
+      maxTopicsPerPaper: 4,
+      fallback: 'misc',
+      topics: [
+        { slug: 'misc', name: 'Misc', description: 'Rest.', keywords: ['zzz'] },
+        { slug: 'go', name: 'Go', description: 'Go.', keywords: ['go go*', 'x-ray'] },
+      ],
+    });
+    for (const [title, abstract] of [['Nothing', 'go go go gone, go go go go'], ['go go go', 'x-ray xray x ray ſx-ray ex-ray']]) {
+      expect(classify(own, title!, abstract!)).toEqual(classifyEveryPattern(own, title!, abstract!));
+    }
+    // Two matches ("go go", "go gone"), not three: a score of 1.5, too weak for the topic.
+    expect(classify(own, 'Nothing', 'go go go gone')).toEqual([{ topic: 'misc', rule: 'fallback', field: 'fallback' }]);
+    expect(classify(own, 'Nothing', 'go go go gone go go')).toEqual([{ topic: 'go', rule: 'go go*', field: 'abstract' }]);
+  });
+
+  test('classifies every seed paper as running every pattern does', () => {
+    for (const entry of seed.entries) expect(classify(compiled, entry.title, entry.abstract)).toEqual(classifyEveryPattern(compiled, entry.title, entry.abstract));
+  });
+
+  test('classifies random text made of keyword pieces and case-folding traps as running every pattern does', () => {
+    const keywords = taxonomy.topics.flatMap((t) => t.keywords.map((k) => k.replace(/\*$/, '')));
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...keywords) },
+      { weight: 2, arbitrary: fc.constantFrom(' ', '  ', '-', '\n', 's', 'ing', 'S', 'K', '\u017f', '\u212a', '\u0130', 'é', '’s', '.', '3', 'x') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
+    );
+    const text = fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+    const cased = text.chain((t) => fc.constantFrom(t, t.toUpperCase(), t.toLowerCase(), t.replaceAll('s', '\u017f').replaceAll('k', '\u212a')));
+    fc.assert(
+      fc.property(cased, cased, (title, abstract) => {
+        expect(classify(compiled, title, abstract)).toEqual(classifyEveryPattern(compiled, title, abstract));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -3,6 +3,10 @@
  * frontmatter data, never as ESM, expressions, JSX or HTML, and must read
  * back exactly as it went in.
  */
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { cleanArtefacts } from '../../src/lib/text/artefacts.ts';
 import { describe, expect, test } from 'vitest';
@@ -11,6 +15,8 @@ import { parseListing } from '../../src/lib/listing/parse.ts';
 import type { Listing } from '../../src/lib/listing/schema.ts';
 import { joinPaperFile, splitPaperFile, toYaml } from '../../src/lib/mdx/file.ts';
 import { EXECUTABLE_NODE_TYPES, findExecutableNodes, readBackGenerated } from '../../src/lib/mdx/inspect.ts';
+import { paperYaml } from '../../src/lib/mdx/paperYaml.ts';
+import { readBackAll, STATE } from '../../src/lib/mdx/readBack.ts';
 import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';
 import type { Taxonomy } from '../../src/lib/topics/schema.ts';
 import { makeListing } from './support/listings.ts';
@@ -190,5 +196,91 @@ describe('composePapers with hostile titles and abstracts', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('paperYaml', () => {
+  /** Frontmatter as the schema returns it, with its key order. */
+  const frontmatter = (title: string, abstract: string, rule = 'fallback', rank = 1) =>
+    PaperFrontmatter.parse({
+      title,
+      abstract,
+      firstSeen: '2025-03-11',
+      listings: [{ date: '2025-03-11', rank }, { date: '2025-03-12', rank: rank + 1 }],
+      topics: [{ topic: 'misc', rule, field: 'fallback' }, { topic: 'security', rule: 'script', field: 'abstract' }],
+    });
+
+  /** Escapes `yaml` writes its own way, and neighbours that must stay as JSON writes them. */
+  const TRAPS = ['\u0000', '\u0007', '\u000b', '\u001b', '\u0001', '\u001f', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ud800', '\udfff', '\ud83d\ude80', '\b', '\f', '\r', '\t', '\\u0000', '\\\\u', '\\', '"', ' \n', '\n ', '\n'];
+
+  test('writes what the yaml serializer writes for every hostile and escaped string', () => {
+    for (const text of [...HOSTILE, ...TRAPS, ...TRAPS.map((t) => `a${t}b${t}`)]) {
+      const data = frontmatter(`T ${text}`, `${text} abstract`, `${text}rule`);
+      expect(paperYaml(data), JSON.stringify(text)).toBe(toYaml(data));
+    }
+  });
+
+  test('writes what the yaml serializer writes for random strings, lists and ranks', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+      fc.array(fc.constantFrom(...TRAPS, ...HOSTILE, 'x', ' '), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
+    );
+    const data = fc.record({
+      title: text,
+      abstract: text,
+      firstSeen: fc.constant('2025-03-11'),
+      listings: fc.array(fc.record({ date: fc.constant('2025-03-11'), rank: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(Number.MAX_SAFE_INTEGER)) }), { minLength: 1, maxLength: 3 }),
+      topics: fc.array(fc.record({ topic: text, rule: text, field: fc.constantFrom('title' as const, 'abstract' as const, 'fallback' as const) }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(data, (d) => {
+        const parsed = PaperFrontmatter.parse(d);
+        expect(paperYaml(parsed)).toBe(toYaml(parsed));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('writes the seed listing byte for byte as the yaml serializer does', () => {
+    const { listing } = parseListing('content/listings/2025-03-11.txt', readFileSync(join(import.meta.dirname, '../../content/listings/2025-03-11.txt')));
+    const composed = composePapers([listing!], taxonomy, { papers: [] });
+    expect(composed.files.size).toBe(92);
+    for (const [file, yaml] of composed.files) expect(yaml, file).toBe(toYaml(composed.data.get(file)));
+  });
+});
+
+describe('readBackAll', () => {
+  /** A batch of good files, two bad ones among them. */
+  function batch() {
+    const composed = composePapers([makeListing('2025-03-11', HOSTILE.map((t, i) => ({ title: `${i}: ${t}`, abstract: `${t} ${i}` })))], taxonomy, { papers: [] });
+    const items = [...composed.files].map(([file, yaml]) => ({ file, yaml, data: composed.data.get(file) as unknown }));
+    items[10] = { ...items[10]!, data: { ...(items[10]!.data as object), title: 'not what was written' } };
+    items[40] = { ...items[40]!, yaml: `${items[40]!.yaml}---\n# heading\n` };
+    return items;
+  }
+
+  test.each([0, 1, 2])('proves every file and names each one that does not read back, in order, with %i worker(s)', (workers) => {
+    const items = batch();
+    expect(items.length).toBeGreaterThan(50);
+    expect(readBackAll(items, { workers })).toEqual([
+      `${items[10]!.file}: generated frontmatter does not read back as written`,
+      `${items[40]!.file}: generated MDX parses to [yaml, heading, thematicBreak] instead of a single frontmatter block`,
+    ]);
+  });
+
+  test('a worker alone proves the whole batch when the main thread claims nothing', async () => {
+    const items = batch();
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(new URL('../../src/lib/mdx/readBackWorker.ts', import.meta.url), { workerData: { items, shared, slot: 1, port: port2 }, transferList: [port2] });
+    await once(worker, 'exit');
+    expect(Atomics.load(shared, 1)).toBe(STATE.done);
+    expect(receiveMessageOnPort(port1)?.message).toEqual([[10, expect.stringContaining(items[10]!.file)], [40, expect.stringContaining(items[40]!.file)]]);
+  });
+
+  test('answers nothing for a good batch', () => {
+    const items = batch().filter((_, i) => i !== 10 && i !== 40);
+    expect(readBackAll(items, { workers: 1 })).toEqual([]);
+    expect(readBackAll([], { workers: 1 })).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { composePapers } from '../../src/lib/generate/compose.ts';
+import { parseCanonicalRegistry } from '../../src/lib/io/projectFiles.ts';
+import { parseConfigText } from '../../src/lib/io/readConfigFile.ts';
 import { mergeListings } from '../../src/lib/papers/merge.ts';
 import { assignSlugs, checkRegistry, PermalinkRegistry } from '../../src/lib/papers/permalinks.ts';
 import type { Taxonomy } from '../../src/lib/topics/schema.ts';
@@ -133,5 +135,43 @@ describe('checkRegistry', () => {
     const result = PermalinkRegistry.safeParse({ papers: [{ title: 'A', slug: 'Not A Slug' }] });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.message).toContain('lower-case ASCII letters and digits');
+  });
+});
+
+describe('parseCanonicalRegistry', () => {
+  /** The registry file as the generator writes it. */
+  const canonical = (registry: PermalinkRegistry) => `${JSON.stringify(registry, null, 2)}\n`;
+  /** The registry read the general way: YAML, then the schema. */
+  const throughYaml = (text: string) => parseConfigText('content/permalinks.json', text, PermalinkRegistry, 'hint');
+
+  test('reads every character of a title as the YAML parser does', () => {
+    const titles: string[] = [];
+    // Every UTF-16 code unit, lone surrogates and controls included, 256 to a title; and some astral characters.
+    for (let start = 0; start < 0x10000; start += 256) titles.push(String.fromCharCode(...Array.from({ length: 256 }, (_, i) => start + i)));
+    titles.push('\u{1f680}\u{10ffff}\u{1d400}', '# not a comment', 'a: b', '--- ...', '"quoted"', '\\u0041 stays text');
+    const registry = PermalinkRegistry.parse({ papers: titles.map((title, i) => ({ title, slug: `paper-${i}`, redirectsFrom: i % 2 ? [`old-${i}`] : [] })) });
+    const text = canonical(registry);
+    expect(parseCanonicalRegistry(text)).toEqual(registry);
+    expect(parseCanonicalRegistry(text)).toEqual(throughYaml(text));
+  });
+
+  test('leaves any other text to the YAML reader, which reports problems by line', () => {
+    const registry: PermalinkRegistry = { papers: [{ title: 'A', slug: 'a', redirectsFrom: [] }] };
+    const text = canonical(registry);
+    expect(parseCanonicalRegistry(text)).toEqual(registry);
+    for (const other of [
+      JSON.stringify(registry),
+      text.replace('\n', '\r\n'),
+      text.trimEnd(),
+      text.replace('"slug": "a"', '"slug": "a",\n      "slug": "b"'),
+      text.replace('"slug": "a",', '"slug": "a",\n      "note": "hand-written",'),
+      text.replace(',\n      "redirectsFrom": []', ''),
+      text.replace('"slug": "a"', '"slug": "Not A Slug"'),
+      'papers:\n  - title: A\n    slug: a\n',
+      '{ "papers": [ ',
+    ]) {
+      expect(parseCanonicalRegistry(other), other).toBeUndefined();
+    }
+    expect(throughYaml('papers:\n  - title: A\n    slug: a\n')).toEqual(registry);
   });
 });

@@ -3,7 +3,7 @@
  * every paper file out. Stages: merge → classify → assign slugs → serialise.
  */
 import type { Listing } from '../listing/schema.ts';
-import { toYaml } from '../mdx/file.ts';
+import { paperYaml } from '../mdx/paperYaml.ts';
 import { cleanArtefacts } from '../text/artefacts.ts';
 import { mergeListings } from '../papers/merge.ts';
 import { assignSlugs, type PermalinkRegistry } from '../papers/permalinks.ts';
@@ -15,6 +15,8 @@ import type { Taxonomy } from '../topics/schema.ts';
 export interface Composed {
   /** `<slug>.mdx` → frontmatter YAML. */
   files: Map<string, string>;
+  /** `<slug>.mdx` → the data that YAML must read back as. */
+  data: Map<string, PaperFrontmatter>;
   /** The permalink registry with any new slugs. */
   registry: PermalinkRegistry;
   /** Slugs given out for the first time in this run. */
@@ -30,6 +32,7 @@ export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, 
   const compiled = compileTaxonomy(taxonomy);
   const assignment = assignSlugs(papers, registry);
   const files = new Map<string, string>();
+  const frontmatter = new Map<string, PaperFrontmatter>();
   const moves = new Map<string, string>();
   const entryBySlug = new Map(assignment.registry.papers.map((e) => [e.slug, e]));
   for (const paper of papers) {
@@ -42,10 +45,11 @@ export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, 
       listings: paper.appearances,
       topics: classify(compiled, paper.title, paper.abstract),
     });
-    files.set(`${slug}.mdx`, toYaml(data));
+    files.set(`${slug}.mdx`, paperYaml(data));
+    frontmatter.set(`${slug}.mdx`, data);
     // The newest retired slug is the one whose file may still be on disk.
     const retired = entryBySlug.get(slug)?.redirectsFrom ?? [];
     if (retired.length > 0) moves.set(`${slug}.mdx`, `${retired[retired.length - 1]}.mdx`);
   }
-  return { files, registry: assignment.registry, added: assignment.added, moves };
+  return { files, data: frontmatter, registry: assignment.registry, added: assignment.added, moves };
 }

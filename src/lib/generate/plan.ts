@@ -88,11 +88,11 @@ export function planWrites(options: {
       });
       continue;
     }
-    const theirsHash = hashFrontmatter(parts.frontmatter);
     const base = manifest[file];
+    // Theirs is hashed only when it differs from ours: an unchanged file, the common case, needs one hash.
     if (parts.frontmatter === ours) {
       next[file] = oursHash;
-    } else if (theirsHash === base || force) {
+    } else if (force || hashFrontmatter(parts.frontmatter) === base) {
       // Unedited since we wrote it (or overwriting on purpose): regenerate, keep the body.
       writes.set(file, joinPaperFile({ frontmatter: ours, body: parts.body }));
       next[file] = oursHash;

@@ -85,7 +85,9 @@ function warning(file: string, line: number, message: string, hint: string): Dia
 
 /** Decodes HTML entities exactly once, composes to NFC and collapses white space. */
 export function cleanText(raw: string): string {
-  return decodeHTML(raw).normalize('NFC').replace(/[\t ]+/g, ' ').trim();
+  const text = decodeHTML(raw).normalize('NFC');
+  // Collapsing rewrites every space of every abstract; only a tab or two spaces in a row change anything.
+  return (text.includes('\t') || text.includes('  ') ? text.replace(/[\t ]+/g, ' ') : text).trim();
 }
 
 /**

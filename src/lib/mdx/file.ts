@@ -1,7 +1,8 @@
 /**
  * A paper file is YAML frontmatter (generator-owned data) followed by an MDX
  * body (owner-owned notes). This module joins and splits the two; the YAML
- * is always written by a serializer, never by string templates.
+ * is written by a serializer (toYaml, or paperYaml.ts, which writes the same
+ * bytes for the paper schema), never by templating raw text.
  */
 import { stringify } from 'yaml';
 
