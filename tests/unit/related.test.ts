@@ -66,6 +66,9 @@ function referenceRelated(docs: readonly RelatedInput[], count = 5, limits = { q
 
 const WORDS = 'diffusion model language agent reasoning vision robot policy reward graph token attention sparse expert retrieval benchmark video speech protein'.split(' ');
 
+/** A random paper text: a few words from WORDS. */
+const doc = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
+
 describe('findRelated', () => {
   test('should relate papers that share rare terms, most similar first', () => {
     const related = findRelated([
@@ -89,7 +92,6 @@ describe('findRelated', () => {
   });
 
   test('should give the same answers as the map-based formulation', () => {
-    const doc = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(fc.array(doc, { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 6 }), (texts, count) => {
         const docs = texts.map((text, i) => ({ slug: `p${String(i).padStart(3, '0')}`, text }));
@@ -100,7 +102,6 @@ describe('findRelated', () => {
   });
 
   test('should give the same answers as the map-based formulation when term and posting lists are cut short', () => {
-    const doc = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(fc.array(doc, { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 12 }), (texts, count, queryTerms, postingLimit) => {
         const docs = texts.map((text, i) => ({ slug: `p${String(i).padStart(3, '0')}`, text }));
