@@ -66,7 +66,11 @@ async function openTab(): Promise<Page> {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`${page.url()}: page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`${page.url()}: request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    // Chromium fetches the favicon on its own after `load`; going to the next page cancels it (net::ERR_ABORTED), which is no fault of the site.
+    if (request.url().endsWith('/favicon.svg') && request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`${page.url()}: request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
   return page;
 }
 
