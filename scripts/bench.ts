@@ -227,7 +227,17 @@ async function clientWeights(dir: string, queries: [string, string]) {
     const second = pagefindBytes();
     const secondGz = pagefindGz();
     if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    ${r.bytes}\t${r.url}`);
-    return { paperGz, htmlGz, js, first, firstGz, firstRequests, second, secondGz, secondRequests: responses.filter((r) => r.url.includes('/pagefind/')).length };
+    const secondRequests = responses.filter((r) => r.url.includes('/pagefind/')).length;
+    // Sorting that search by date: the newest-first order is fetched once.
+    responses.length = 0;
+    await page.selectOption('select[name="sort"]', 'date');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'date');
+    await page.waitForSelector('.search-result');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const byDateGz = pagefindGz();
+    if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    date ${r.bytes}\t${r.url}`);
+    return { paperGz, htmlGz, js, first, firstGz, firstRequests, second, secondGz, secondRequests, byDateGz };
   } finally {
     await browser.close();
     await server.close();
@@ -368,7 +378,7 @@ async function main(): Promise<void> {
     lines.push(`Preview images: ~${perImage.toFixed(0)} ms per image drawn cold (all-cold minus images-cached build, over ${papers} images); cached images are read from PAPERS_CACHE_DIR/og and cost no drawing.`);
   }
   if (client) {
-    lines.push(`Client: paper page ${kb(client.paperGz)} gzipped HTML+CSS (HTML alone ${kb(client.htmlGz)}); JavaScript before search ${kb(client.js)}; first search ${kb(client.firstGz)} in ${client.firstRequests} requests, second search ${kb(client.secondGz)} in ${client.secondRequests} requests (Pagefind files as a compressing host sends them; served raw: ${kb(client.first)} and ${kb(client.second)}).`);
+    lines.push(`Client: paper page ${kb(client.paperGz)} gzipped HTML+CSS (HTML alone ${kb(client.htmlGz)}); JavaScript before search ${kb(client.js)}; first search ${kb(client.firstGz)} in ${client.firstRequests} requests, second search ${kb(client.secondGz)} in ${client.secondRequests} requests, then sorting it by date ${kb(client.byDateGz)} (Pagefind files as a compressing host sends them; served raw: ${kb(client.first)} and ${kb(client.second)}).`);
   }
   const report = lines.join('\n');
   console.log(`\n${report}\n`);

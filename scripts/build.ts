@@ -11,9 +11,9 @@ import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { FINISH_AFTER_BUILD, finishPreviews, indexSite } from '../src/integrations/finishBuild.ts';
+import { indexSite } from '../src/lib/build/searchIndex.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
-import { generate, type GenerateReport } from './generate.ts';
+import type { GenerateReport } from './generate.ts';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -139,6 +139,8 @@ const STOPPED_ON_INPUT = 2;
  * Astro step and the search index need theirs.
  */
 async function generateStep(root: string, force: boolean, resultFile: string): Promise<void> {
+  // Imported here, not at the top: the parent process stays small while Pagefind runs.
+  const { generate } = await import('./generate.ts');
   try {
     writeFileSync(resultFile, JSON.stringify(generate({ root, force })));
   } catch (error) {
@@ -155,6 +157,8 @@ async function generateStep(root: string, force: boolean, resultFile: string): P
  */
 async function astroStep(root: string, staging: string, resultFile: string, startedMsAgo: number): Promise<void> {
   const { build } = await import('astro');
+  const { FINISH_AFTER_BUILD } = await import('../src/integrations/finishBuild.ts');
+  process.env[FINISH_AFTER_BUILD] = '1';
   const started = performance.now() - startedMsAgo;
   const summary: AstroSummary = { pages: 0, astroMs: 0 };
   await build({
@@ -166,12 +170,24 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   writeFileSync(resultFile, JSON.stringify(summary));
 }
 
+/**
+ * The preview-image step, run in a child process (`--step previews`): draws
+ * the missing images (in processes of its own) and links them all into
+ * `staging`. Its memory, and the modules it loads, are gone before Pagefind
+ * starts.
+ */
+async function previewsStep(root: string, staging: string, resultFile: string): Promise<void> {
+  const { finishPreviews } = await import('../src/integrations/finishBuild.ts');
+  const drawn = await finishPreviews({ root, dir: staging, log: (message) => console.log(`build: ${message}`) });
+  writeFileSync(resultFile, JSON.stringify({ drawn }));
+}
+
 /** Runs a step in a child process with the same Node and environment; resolves to what it wrote to `resultFile`. */
 function runStep<T>(args: string[], resultFile: string, what: string): Promise<T> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [import.meta.filename, ...args, '--result', resultFile], {
       cwd: process.cwd(),
-      env: { ...process.env, [FINISH_AFTER_BUILD]: '1' },
+      env: process.env,
       stdio: 'inherit',
     });
     child.on('error', fail);
@@ -188,10 +204,11 @@ function runStep<T>(args: string[], resultFile: string, what: string): Promise<T
 }
 
 /**
- * Builds the site into `out`, atomically: generate, Astro (which also links
- * the preview images and writes the search documents), search index, swap.
- * Generate and Astro run in child processes, so each big step has the
- * memory to itself and this process stays small while Pagefind runs.
+ * Builds the site into `out`, atomically: generate, Astro (which also writes
+ * the search documents), preview images, search index, swap. Generate, Astro
+ * and the preview images run in child processes, so each big step has the
+ * memory to itself, and this process has loaded little more than the search
+ * index's module while Pagefind, the biggest, runs.
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);
@@ -217,7 +234,7 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     const astroArgs = ['--step', 'astro', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
     summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build');
     log(`build: preview images (${elapsed(started)})`);
-    drawn = await finishPreviews({ root, dir: staging, log: (message) => log(`build: ${message}`) });
+    ({ drawn } = await runStep<{ drawn: number }>(['--step', 'previews', '--root', root, '--staging', staging], `${staging}.previews.json`, 'preview images'));
     log(`build: search index: Pagefind (${elapsed(started)})`);
     const indexStarted = performance.now();
     await indexSite({ dir: staging, log: (message) => log(`build: ${message}`) });
@@ -249,6 +266,7 @@ async function main(): Promise<void> {
   });
   if (values.step === 'generate') return generateStep(resolve(values.root), values.force, values.result!);
   if (values.step === 'astro') return astroStep(resolve(values.root), values.staging!, values.result!, Number(values['started-ms-ago']));
+  if (values.step === 'previews') return previewsStep(resolve(values.root), values.staging!, values.result!);
   try {
     await buildSite({ root: values.root, out: values.out, force: values.force });
   } catch (error) {

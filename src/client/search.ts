@@ -9,6 +9,12 @@
  * first added result's link so keyboard and screen-reader users continue
  * where the new results begin.
  *
+ * "Newest first" is not a Pagefind sort key (that would add a permutation of
+ * every paper to the metadata each search downloads): the first date-sorted
+ * search fetches `pagefind/newest-first.json` (src/lib/build/newestFirst.ts)
+ * and orders the results by the day each paper was first listed, keeping
+ * Pagefind's relevance order within a day.
+ *
  * Pagefind's `meta` and `content` are raw page text and its `excerpt` is
  * HTML, so results are built with DOM APIs and text nodes only: nothing from
  * the index is ever inserted as markup.
@@ -23,10 +29,7 @@ interface PagefindResultData {
 interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(
-    term: string | null,
-    o?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[] }>;
+  search(term: string | null, o?: { filters?: Record<string, string[]> }): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindResult {
   id: string;
@@ -36,6 +39,23 @@ interface PagefindResult {
 
 /** Results shown at first, and added by each "Show more results". */
 const PAGE_SIZE = 10;
+
+/** `[day, ids first listed that day]`, newest day first: see src/lib/build/newestFirst.ts. */
+type NewestFirst = [string, string[]][];
+
+/**
+ * Orders results newest first by their first-listed day, keeping the given
+ * (relevance) order within a day. A result the file does not know, as from a
+ * newer index than a cached file, goes last.
+ */
+function byNewest(results: PagefindResult[], order: NewestFirst): PagefindResult[] {
+  const dayOf = new Map<string, number>();
+  order.forEach(([, ids], day) => {
+    for (const id of ids) dayOf.set(id, day);
+  });
+  const rank = (r: PagefindResult) => dayOf.get(r.id) ?? order.length;
+  return results.map((r, i) => ({ r, i, day: rank(r) })).sort((a, b) => a.day - b.day || a.i - b.i).map(({ r }) => r);
+}
 
 /** Appends Pagefind's excerpt (escaped text with <mark>) as text and <mark> nodes only. */
 function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -103,6 +123,17 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   // No worker: searching 10k papers takes milliseconds on the main thread, and the worker script is 13 kB more to fetch.
   await pagefind.options({ baseUrl: base, excerptLength: 30, noWorker: true });
   await pagefind.init();
+  /** The newest-first order, fetched by the first search sorted by date. */
+  let newestFirst: Promise<NewestFirst> | undefined;
+  const loadNewestFirst = (): Promise<NewestFirst> => {
+    newestFirst ??= fetch(`${base}pagefind/newest-first.json`, { cache: 'no-cache' }).then((response) => {
+      if (!response.ok) throw new Error(`newest-first order: HTTP ${response.status}`);
+      return response.json() as Promise<NewestFirst>;
+    });
+    // A failed fetch is tried again by the next search.
+    newestFirst.catch(() => (newestFirst = undefined));
+    return newestFirst;
+  };
 
   const state = readState();
   input.value = state.q;
@@ -167,15 +198,17 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const filterArg: Record<string, string[]> = {};
     if (topics.length) filterArg.topic = topics;
     if (day) filterArg.day = [day];
-    const search = await pagefind.search(q || null, { filters: filterArg, ...(sort === 'date' ? { sort: { date: 'desc' } } : {}) });
+    // Without the order (a failed fetch), the results stay in relevance order and the status says so.
+    const [search, order] = await Promise.all([pagefind.search(q || null, { filters: filterArg }), sort === 'date' ? loadNewestFirst().catch(() => null) : undefined]);
     if (current !== generation) return;
     // A new search starts again from its first page.
-    found = search.results;
+    found = order ? byNewest(search.results, order) : search.results;
     shown = 0;
     const items = await nextPage(current);
     if (!items) return;
     list.replaceChildren(...items);
     report();
+    if (order === null) status.textContent += ' Sorting by date is not available right now; best matches come first.';
   };
 
   more.addEventListener('click', () => {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HANDOFF_FILE, takeHandoff } from '../lib/build/handoff.ts';
 import { placePreviews, writePreviewList } from '../lib/build/previewImages.ts';
-import { indexSearchDocuments, writeSearchDocuments } from '../lib/build/searchIndex.ts';
+import { indexSite, writeSearchDocuments } from '../lib/build/searchIndex.ts';
 
 /**
  * Set (to "1") by scripts/build.ts, which draws preview images and runs the
@@ -37,14 +37,6 @@ export async function finishPreviews({ root, dir, log }: { root: string; dir: st
   const { placed, drawn } = await placePreviews({ root, dir, log });
   log(`preview images: ${placed} placed, ${drawn} of them drawn, in ${Math.round(performance.now() - started)} ms`);
   return drawn;
-}
-
-/** Writes the search index of a prepared site; returns the number of papers indexed. */
-export async function indexSite({ dir, log }: { dir: string; log: (message: string) => void }): Promise<number> {
-  const started = performance.now();
-  const papers = await indexSearchDocuments({ dir });
-  log(`search index: ${papers} papers indexed in ${Math.round(performance.now() - started)} ms`);
-  return papers;
 }
 
 /** Creates the integration. */

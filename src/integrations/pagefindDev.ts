@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { NEWEST_FIRST_FILE, newestFirst, readFragment } from '../lib/build/newestFirst.ts';
 import { contentDir } from '../lib/io/contentDir.ts';
 import { projectPaths } from '../lib/io/projectFiles.ts';
 import { routes, withBase } from '../lib/site/routes.ts';
@@ -34,7 +35,10 @@ export function pagefindDev(): AstroIntegration {
         if (response.ok) await index.addHTMLFile({ url: `/${routes.paper(slug)}`, content: await response.text() });
       }
       const result = await index.getFiles();
-      files = new Map(result.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+      const next = new Map(result.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+      const fragments = [...next].filter(([path]) => path.startsWith('fragment/')).map(([path, content]) => [path.slice('fragment/'.length, -'.pf_fragment'.length), readFragment(content)] as const);
+      next.set(NEWEST_FIRST_FILE, new TextEncoder().encode(newestFirst(fragments)));
+      files = next;
       log(`search index ready: ${slugs.length} papers in ${Math.round(performance.now() - started)} ms`);
     } finally {
       await index.deleteIndex();

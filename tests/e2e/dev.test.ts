@@ -59,6 +59,9 @@ describe('the dev server', () => {
       await page.waitForURL(/\/papers\/leandojo/);
       expect(await page.textContent('h1')).toBe('LeanDojo: Theorem Proving with Retrieval-Augmented Language Models');
       expect(errors).toEqual([]);
+      // The newest-first order is served beside the in-memory bundle: every paper under the seed's day.
+      const order = (await (await fetch(`${url}pagefind/newest-first.json`)).json()) as [string, string[]][];
+      expect(order.map(([day, ids]) => [day, ids.length])).toEqual([['2025-03-11', 92]]);
     } finally {
       await browser.close();
     }

@@ -75,10 +75,12 @@ async function openTab(): Promise<Page> {
 }
 
 /** Counts the Pagefind result fragments a tab requests (one per result whose `data()` was loaded). */
-function countFragments(page: Page): { readonly count: number } {
-  const counter = { count: 0 };
+function countFragments(page: Page): { readonly count: number; readonly newestFirst: number } {
+  const counter = { count: 0, newestFirst: 0 };
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname.startsWith('/pagefind/fragment/')) counter.count++;
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/pagefind/fragment/')) counter.count++;
+    if (path === '/pagefind/newest-first.json') counter.newestFirst++;
   });
   return counter;
 }
@@ -154,6 +156,8 @@ describe('search in Chromium', () => {
     expect(first.status).toBe(`${total} papers found, showing 10.`);
     expect(first.links).toHaveLength(10);
     expect(fragments.count).toBe(10);
+    // The newest-first order is only fetched for a search sorted by date.
+    expect(fragments.newestFirst).toBe(0);
     const more = page.getByRole('button', { name: 'Show more results' });
     expect(await more.isVisible()).toBe(true);
 
@@ -195,6 +199,7 @@ describe('search in Chromium', () => {
     await results(page);
     expect(await page.inputValue('select[name="sort"]')).toBe('date');
     expect(await page.isChecked(`input[name="topic"][value="${topic}"]`)).toBe(true);
+    expect(fragments.newestFirst).toBe(1);
     await page.getByRole('button', { name: 'Show more results' }).click();
     await waitForShown(page, 20, /, showing 20\.$/);
     expect(fragments.count).toBe(20);
@@ -206,8 +211,9 @@ describe('search in Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'model' && url.searchParams.get('topic') === topic && url.searchParams.get('sort') === 'date');
     await waitForShown(page, 10, /^\d+ papers found, showing 10\.$/);
     expect(await page.isVisible('button.search-more')).toBe(true);
-    // At most the ten shown were fetched (Pagefind reuses fragments it already has).
+    // At most the ten shown were fetched (Pagefind reuses fragments it already has), and the order once per page load.
     expect(fragments.count).toBeLessThanOrEqual(30);
+    expect(fragments.newestFirst).toBe(1);
     await page.close();
   });
 

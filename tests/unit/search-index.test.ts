@@ -1,12 +1,14 @@
 /**
  * The search document each paper is given to Pagefind as: listing text stays
  * text (no markup it contains survives as markup), and Pagefind reads back
- * the exact title, abstract, filters and sort key.
+ * the exact title, abstract and filters. The newest-first order is made
+ * from the fragments Pagefind writes.
  */
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
+import { newestFirst, readFragment } from '../../src/lib/build/newestFirst.ts';
 import { searchDocument } from '../../src/lib/build/searchIndex.ts';
 
 const hostile: HandoffPaper = {
@@ -31,22 +33,51 @@ describe('the search document of a paper', () => {
     expect(html.match(/<h1/g)).toHaveLength(1);
   });
 
-  it('is read by Pagefind as the exact title, abstract, days, topics and date', async () => {
+  it('is read by Pagefind as the exact title, abstract, days and topics, with no sort key or date to download', async () => {
     const { index } = await createIndex({ forceLanguage: 'en' });
     const added = await index!.addHTMLFile({ url: '/papers/hostile/', content: searchDocument(hostile) });
     expect(added.errors).toEqual([]);
     const { files } = await index!.getFiles();
-    const fragments = files.filter((f) => f.path.includes('fragment/')).map((f) => JSON.parse(gunzipSync(f.content).subarray('pagefind_dcd'.length).toString('utf8')));
+    const fragments = files.filter((f) => f.path.includes('fragment/')).map((f) => readFragment(f.content) as ReturnType<typeof readFragment> & { meta: Record<string, string>; content: string });
     expect(fragments).toHaveLength(1);
-    const [fragment] = fragments;
+    const fragment = fragments[0]!;
     expect(fragment.url).toBe('/papers/hostile/');
     expect(fragment.meta.title).toBe(hostile.title);
     expect(fragment.meta).toEqual({ title: hostile.title });
-    // The date is a sort key, kept in the index metadata (not a meta field: those are indexed as words).
+    // No sort key: its permutation of every page would be in the metadata each search downloads.
     const metadata = files.find((f) => f.path.endsWith('.pf_meta'))!;
-    expect(gunzipSync(metadata.content).toString('latin1')).toContain('date');
+    expect(gunzipSync(metadata.content).toString('latin1')).not.toContain('date');
     expect(fragment.filters).toEqual({ day: ['2025-03-11', '2025-03-12'], topic: ['language-models', 'efficiency'] });
     expect(fragment.content).toContain(hostile.abstract);
     expect(fragment.content.startsWith(hostile.title)).toBe(true);
+  });
+});
+
+describe('the newest-first order', () => {
+  const fragment = (url: string, ...days: string[]): { url: string; filters: Record<string, string[]> } => ({ url, filters: days.length ? { day: days, topic: ['x'] } : { topic: ['x'] } });
+
+  it('puts each id under the first day its paper was listed, newest day first, ids sorted within a day', () => {
+    const order = JSON.parse(
+      newestFirst([
+        ['en_b', fragment('/b/', '2025-03-11')],
+        ['en_c', fragment('/c/', '2025-03-12', '2025-03-10')],
+        ['en_a', fragment('/a/', '2025-03-11', '2025-03-12')],
+        ['en_d', fragment('/d/', '2025-03-12')],
+      ]),
+    );
+    expect(order).toEqual([
+      ['2025-03-12', ['en_d']],
+      ['2025-03-11', ['en_a', 'en_b']],
+      ['2025-03-10', ['en_c']],
+    ]);
+  });
+
+  it('is the same bytes whatever order the fragments are read in', () => {
+    const entries = [0, 1, 2, 3, 4, 5].map((i) => [`en_${i}`, fragment(`/${i}/`, `2025-03-1${i % 3}`)] as const);
+    expect(newestFirst([...entries].reverse())).toBe(newestFirst(entries));
+  });
+
+  it('refuses a fragment without a day, naming its URL', () => {
+    expect(() => newestFirst([['en_x', fragment('/papers/x/')]])).toThrow(/\/papers\/x\/ has no day filter/);
   });
 });
