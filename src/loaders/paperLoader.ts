@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { splitPaperFile } from '../lib/mdx/file.ts';
+import { readPaperYaml } from '../lib/mdx/paperYaml.ts';
 
 /** Creates the loader for the paper files in `dir` (absolute path). */
 export function paperLoader(dir: string): Loader {
@@ -33,7 +34,8 @@ export function paperLoader(dir: string): Loader {
         }
         const parts = splitPaperFile(text);
         if (!parts) throw new Error(`${relative(root, path)}:1: the file has no frontmatter block; restore it (git checkout) or delete the file and run npm run generate`);
-        const data = await parseData({ id, data: parseYaml(parts.frontmatter) ?? {}, filePath: path });
+        // The generator's own layout is read by a fast exact reader; anything else (a hand edit) by yaml.
+        const data = await parseData({ id, data: readPaperYaml(parts.frontmatter) ?? parseYaml(parts.frontmatter) ?? {}, filePath: path });
         const hasNotes = parts.body.trim() !== '';
         store.set({
           id,

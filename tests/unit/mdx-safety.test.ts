@@ -15,10 +15,11 @@ import { parseListing } from '../../src/lib/listing/parse.ts';
 import type { Listing } from '../../src/lib/listing/schema.ts';
 import { joinPaperFile, splitPaperFile, toYaml } from '../../src/lib/mdx/file.ts';
 import { EXECUTABLE_NODE_TYPES, findExecutableNodes, readBackGenerated } from '../../src/lib/mdx/inspect.ts';
-import { paperYaml } from '../../src/lib/mdx/paperYaml.ts';
+import { paperYaml, readPaperYaml } from '../../src/lib/mdx/paperYaml.ts';
 import { readBackAll, STATE } from '../../src/lib/mdx/readBack.ts';
 import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';
 import type { Taxonomy } from '../../src/lib/topics/schema.ts';
+import { parse as parseYaml } from 'yaml';
 import { makeListing } from './support/listings.ts';
 
 const taxonomy: Taxonomy = {
@@ -211,7 +212,7 @@ describe('paperYaml', () => {
     });
 
   /** Escapes `yaml` writes its own way, and neighbours that must stay as JSON writes them. */
-  const TRAPS = ['\u0000', '\u0007', '\u000b', '\u001b', '\u0001', '\u001f', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ud800', '\udfff', '\ud83d\ude80', '\b', '\f', '\r', '\t', '\\u0000', '\\\\u', '\\', '"', ' \n', '\n ', '\n'];
+  const TRAPS = ['\u0000', '\u0007', '\u000b', '\u001b', '\u0001', '\u001f', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029', '\ud800', '\udfff', '\ud83d\ude80', '\b', '\f', '\r', '\t', '\\u0000', '\\\\u', '\\x41', '\\', '"', ' \n', '\n ', '\n'];
 
   test('writes what the yaml serializer writes for every hostile and escaped string', () => {
     for (const text of [...HOSTILE, ...TRAPS, ...TRAPS.map((t) => `a${t}b${t}`)]) {
@@ -220,18 +221,19 @@ describe('paperYaml', () => {
     }
   });
 
+  /** Random frontmatter: binary strings, escape traps, hostile text, lists and ranks. */
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
+    fc.array(fc.constantFrom(...TRAPS, ...HOSTILE, 'x', ' '), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
+  );
+  const data = fc.record({
+    title: text,
+    abstract: text,
+    firstSeen: fc.constant('2025-03-11'),
+    listings: fc.array(fc.record({ date: fc.constant('2025-03-11'), rank: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(Number.MAX_SAFE_INTEGER)) }), { minLength: 1, maxLength: 3 }),
+    topics: fc.array(fc.record({ topic: text, rule: text, field: fc.constantFrom('title' as const, 'abstract' as const, 'fallback' as const) }), { minLength: 1, maxLength: 4 }),
+  });
   test('writes what the yaml serializer writes for random strings, lists and ranks', () => {
-    const text = fc.oneof(
-      fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
-      fc.array(fc.constantFrom(...TRAPS, ...HOSTILE, 'x', ' '), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
-    );
-    const data = fc.record({
-      title: text,
-      abstract: text,
-      firstSeen: fc.constant('2025-03-11'),
-      listings: fc.array(fc.record({ date: fc.constant('2025-03-11'), rank: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constant(Number.MAX_SAFE_INTEGER)) }), { minLength: 1, maxLength: 3 }),
-      topics: fc.array(fc.record({ topic: text, rule: text, field: fc.constantFrom('title' as const, 'abstract' as const, 'fallback' as const) }), { minLength: 1, maxLength: 4 }),
-    });
     fc.assert(
       fc.property(data, (d) => {
         const parsed = PaperFrontmatter.parse(d);
@@ -247,7 +249,57 @@ describe('paperYaml', () => {
     expect(composed.files.size).toBe(92);
     for (const [file, yaml] of composed.files) expect(yaml, file).toBe(toYaml(composed.data.get(file)));
   });
+
+  // readPaperYaml: the content loader's fast path, which must never read differently from yaml.
+  test('reads every hostile and escaped string as the yaml parser does, declining at most strings with a line feed', () => {
+    for (const text of [...HOSTILE, ...TRAPS, ...TRAPS.map((t) => `a${t}b${t}`)]) {
+      const yaml = paperYaml(frontmatter(`T ${text}`, `${text} abstract`, `${text}rule`));
+      const read = readPaperYaml(yaml);
+      if (read !== undefined || !text.includes('\n')) expect(read, JSON.stringify(text)).toEqual(parseYaml(yaml));
+    }
+  });
+
+  test('reads the seed listing\'s 92 generated files as the yaml parser does', () => {
+    const { listing } = parseListing('content/listings/2025-03-11.txt', readFileSync(join(import.meta.dirname, '../../content/listings/2025-03-11.txt')));
+    const composed = composePapers([listing!], taxonomy, { papers: [] });
+    for (const [file, yaml] of composed.files) expect(readPaperYaml(yaml), file).toEqual(parseYaml(yaml));
+  });
+
+  test('on text edited by hand in any way, returns what the yaml parser returns or declines', () => {
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), insert: fc.constantFrom('', ' ', '#', "'", '"', '\\', '\n', '\r\n', ':', '- ', 'x', '0', '\t', '\\x4', '\\u00e9', '&a ', '!!str ', '  ') });
+    fc.assert(
+      fc.property(data, fc.array(edit, { minLength: 1, maxLength: 3 }), (d, edits) => {
+        let text = paperYaml(PaperFrontmatter.parse(d));
+        for (const { at, cut, insert } of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + cut);
+        }
+        const read = readPaperYaml(text);
+        if (read === undefined) return;
+        let parsed: unknown;
+        try {
+          parsed = parseYaml(text);
+        } catch {
+          throw new Error(`the fast path read text the yaml parser refuses: ${JSON.stringify(text)}`);
+        }
+        expect(read).toEqual(parsed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('reads random generated frontmatter exactly as the yaml parser does, declining at most strings with a line feed', () => {
+    fc.assert(
+      fc.property(data, (d) => {
+        const yaml = paperYaml(PaperFrontmatter.parse(d));
+        const read = readPaperYaml(yaml);
+        if (read !== undefined || !JSON.stringify(d).includes('\\n')) expect(read).toEqual(parseYaml(yaml));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+
 
 describe('readBackAll', () => {
   /** A batch of good files, two bad ones among them. */
