@@ -182,19 +182,33 @@ async function previewsStep(root: string, staging: string, resultFile: string): 
   writeFileSync(resultFile, JSON.stringify({ drawn }));
 }
 
+/**
+ * The JavaScript heap the Astro step may grow to, in MB. Given no limit, V8
+ * sizes its heap from the machine's memory and lets garbage pile up: the
+ * Astro step reached 1.4 GB at 10k papers while what it kept alive was about
+ * 250 MB (24 KB a paper). With a limit it collects sooner, at no measured
+ * cost in time: 0.93 GB. The limit leaves four times the live heap at 10k
+ * papers and more than twice at 50k. `PAPERS_ASTRO_HEAP_MB` overrides it.
+ */
+export function astroHeapMb(papers: number, env: NodeJS.ProcessEnv = process.env): number {
+  const override = Number(env.PAPERS_ASTRO_HEAP_MB);
+  if (Number.isInteger(override) && override > 0) return override;
+  return Math.max(1024, Math.ceil(512 + (papers * 48) / 1024));
+}
+
 /** Runs a step in a child process with the same Node and environment; resolves to what it wrote to `resultFile`. */
-function runStep<T>(args: string[], resultFile: string, what: string): Promise<T> {
+function runStep<T>(args: string[], resultFile: string, what: string, nodeFlags: string[] = [], hint = ''): Promise<T> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [import.meta.filename, ...args, '--result', resultFile], {
+    const child = spawn(process.execPath, [...nodeFlags, import.meta.filename, ...args, '--result', resultFile], {
       cwd: process.cwd(),
       env: process.env,
       stdio: 'inherit',
     });
     child.on('error', fail);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       try {
         if (code === STOPPED_ON_INPUT) return fail(new StepStopped(`${what} stopped on bad input`));
-        if (code !== 0) return fail(new Error(`${what} failed (exit code ${code}); its messages are above`));
+        if (code !== 0) return fail(new Error(`${what} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); its messages are above${hint}`));
         ok(JSON.parse(readFileSync(resultFile, 'utf8')) as T);
       } finally {
         rmSync(resultFile, { force: true });
@@ -232,7 +246,9 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   let summary: AstroSummary;
   try {
     const astroArgs = ['--step', 'astro', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
-    summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build');
+    const heapMb = astroHeapMb(report.papers);
+    const heapHint = `. If they say the JavaScript heap is out of memory, give it more than ${heapMb} MB: PAPERS_ASTRO_HEAP_MB=${heapMb * 2} npm run build`;
+    summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build', [`--max-old-space-size=${heapMb}`], heapHint);
     log(`build: preview images (${elapsed(started)})`);
     ({ drawn } = await runStep<{ drawn: number }>(['--step', 'previews', '--root', root, '--staging', staging], `${staging}.previews.json`, 'preview images'));
     log(`build: search index: Pagefind (${elapsed(started)})`);

@@ -103,4 +103,17 @@ describe('a build that fails after a good one', () => {
       writeFileSync(file, original);
     }
   });
+
+  it('when the Astro step runs out of its JavaScript heap, leaves the previous site as it was and says how to give it more', async () => {
+    const before = hashTree(fresh.out);
+    const error = await buildFixture(fresh, [], { PAPERS_ASTRO_HEAP_MB: '24' }).then(
+      () => undefined,
+      (e: { log: string }) => e,
+    );
+    expect(error, 'the build must fail').toBeDefined();
+    expect(error!.log).toMatch(/heap out of memory/i);
+    expect(error!.log).toMatch(/give it more than 24 MB: PAPERS_ASTRO_HEAP_MB=48 npm run build/);
+    expect(differences(before, hashTree(fresh.out))).toEqual([]);
+    expect(readdirSync(fresh.dir).filter((f) => /staging|retired/.test(f))).toEqual([]);
+  });
 });

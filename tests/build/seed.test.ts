@@ -160,4 +160,11 @@ describe('the seed site', () => {
       expect(fragment.filters.day).toEqual(paper.listings.map((l) => l.date));
     }
   });
+
+  it('puts every indexed paper once in the newest-first order, under the day it was first listed', () => {
+    const order = JSON.parse(readFileSync(join(out, 'pagefind', 'newest-first.json'), 'utf8')) as [string, string[]][];
+    const ids = listFiles(join(out, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect(order.flatMap(([, dayIds]) => dayIds).sort()).toEqual(ids.sort());
+    expect(order.map(([day]) => day)).toEqual([...new Set(papers.map((p) => p.firstSeen))].sort().reverse());
+  });
 });

@@ -84,12 +84,12 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs the real build on a fixture; rejects with the build log on failure. */
-export async function buildFixture(site: FixtureSite, args: string[] = []): Promise<FixtureSite> {
+/** Runs the real build on a fixture (`env` adds to its environment); rejects with the build log on failure. */
+export async function buildFixture(site: FixtureSite, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<FixtureSite> {
   try {
     const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--root', site.project, '--out', site.out, ...args], {
       cwd: site.project,
-      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent' },
+      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent', ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     site.log = stdout + stderr;
