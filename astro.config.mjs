@@ -30,7 +30,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   redirects,
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory' },
   // Tests and benchmarks build other corpora side by side: keep their caches apart.
   cacheDir: process.env.PAPERS_CACHE_DIR ?? './node_modules/.astro',
   integrations: [
