@@ -8,6 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
+import { readPaperYaml } from './paperYaml.ts';
 
 /** Node types that make MDX run code or emit live markup. */
 export const EXECUTABLE_NODE_TYPES = new Set([
@@ -40,7 +41,9 @@ export function findExecutableNodes(mdx: string): string[] {
 
 /**
  * Parses a file the generator wrote with an empty body and returns its data,
- * or throws if MDX would read it as anything but a single YAML block.
+ * or throws if MDX would read it as anything but a single YAML block. The
+ * block is read as the content loader reads it (src/loaders/paperLoader.ts):
+ * by the exact reader, which proves its result, else by `yaml`.
  */
 export function readBackGenerated(mdx: string): unknown {
   const tree = processor.parse(mdx) as Node;
@@ -48,5 +51,7 @@ export function readBackGenerated(mdx: string): unknown {
   if (types.length !== 1 || types[0] !== 'yaml') {
     throw new Error(`generated MDX parses to [${types.join(', ')}] instead of a single frontmatter block`);
   }
-  return parseYaml(tree.children![0]!.value ?? '');
+  // MDX's YAML node holds the block without its last line feed.
+  const yaml = tree.children![0]!.value ?? '';
+  return readPaperYaml(`${yaml}\n`) ?? parseYaml(yaml);
 }
