@@ -20,6 +20,8 @@
  * the index is ever inserted as markup.
  */
 
+import { byNewest, NEWEST_FIRST_FILE, type NewestFirst } from '../lib/build/newestFirst.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -39,23 +41,6 @@ interface PagefindResult {
 
 /** Results shown at first, and added by each "Show more results". */
 const PAGE_SIZE = 10;
-
-/** `[day, ids first listed that day]`, newest day first: see src/lib/build/newestFirst.ts. */
-type NewestFirst = [string, string[]][];
-
-/**
- * Orders results newest first by their first-listed day, keeping the given
- * (relevance) order within a day. A result the file does not know, as from a
- * newer index than a cached file, goes last.
- */
-function byNewest(results: PagefindResult[], order: NewestFirst): PagefindResult[] {
-  const dayOf = new Map<string, number>();
-  order.forEach(([, ids], day) => {
-    for (const id of ids) dayOf.set(id, day);
-  });
-  const rank = (r: PagefindResult) => dayOf.get(r.id) ?? order.length;
-  return results.map((r, i) => ({ r, i, day: rank(r) })).sort((a, b) => a.day - b.day || a.i - b.i).map(({ r }) => r);
-}
 
 /** Appends Pagefind's excerpt (escaped text with <mark>) as text and <mark> nodes only. */
 function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -126,7 +111,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   /** The newest-first order, fetched by the first search sorted by date. */
   let newestFirst: Promise<NewestFirst> | undefined;
   const loadNewestFirst = (): Promise<NewestFirst> => {
-    newestFirst ??= fetch(`${base}pagefind/newest-first.json`, { cache: 'no-cache' }).then((response) => {
+    newestFirst ??= fetch(`${base}pagefind/${NEWEST_FIRST_FILE}`, { cache: 'no-cache' }).then((response) => {
       if (!response.ok) throw new Error(`newest-first order: HTTP ${response.status}`);
       return response.json() as Promise<NewestFirst>;
     });

@@ -7,7 +7,8 @@
 import { readdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { NEWEST_FIRST_FILE, newestFirst, readFragment } from '../lib/build/newestFirst.ts';
+import { NEWEST_FIRST_FILE, newestFirst } from '../lib/build/newestFirst.ts';
+import { readFragment } from '../lib/build/searchIndex.ts';
 import { contentDir } from '../lib/io/contentDir.ts';
 import { projectPaths } from '../lib/io/projectFiles.ts';
 import { routes, withBase } from '../lib/site/routes.ts';

@@ -8,8 +8,8 @@ import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
-import { newestFirst, readFragment } from '../../src/lib/build/newestFirst.ts';
-import { searchDocument } from '../../src/lib/build/searchIndex.ts';
+import { byNewest, type NewestFirst, newestFirst } from '../../src/lib/build/newestFirst.ts';
+import { readFragment, searchDocument } from '../../src/lib/build/searchIndex.ts';
 
 const hostile: HandoffPaper = {
   slug: 'hostile',
@@ -79,5 +79,16 @@ describe('the newest-first order', () => {
 
   it('refuses a fragment without a day, naming its URL', () => {
     expect(() => newestFirst([['en_x', fragment('/papers/x/')]])).toThrow(/\/papers\/x\/ has no day filter/);
+  });
+
+  it('orders search results by the day they were first listed, newest first, keeping relevance order within a day and unknown ids last', () => {
+    const order: NewestFirst = [
+      ['2025-03-12', ['en_c', 'en_d']],
+      ['2025-03-11', ['en_a', 'en_b']],
+    ];
+    // As Pagefind ranks them: best match first.
+    const results = ['en_b', 'en_new', 'en_d', 'en_a', 'en_c'].map((id) => ({ id }));
+    expect(byNewest(results, order).map((r) => r.id)).toEqual(['en_d', 'en_c', 'en_b', 'en_a', 'en_new']);
+    expect(results.map((r) => r.id)).toEqual(['en_b', 'en_new', 'en_d', 'en_a', 'en_c']);
   });
 });

@@ -11,10 +11,11 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { escapeUTF8 } from 'entities';
 import { routes } from '../site/routes.ts';
 import type { HandoffPaper } from './handoff.ts';
-import { NEWEST_FIRST_FILE, newestFirst, readFragment } from './newestFirst.ts';
+import { type FragmentDays, NEWEST_FIRST_FILE, newestFirst } from './newestFirst.ts';
 
 /** The document Pagefind indexes for a paper without notes. */
 export function searchDocument(paper: HandoffPaper): string {
@@ -89,6 +90,16 @@ function runPagefind(site: string, output: string): Promise<number> {
       else fail(new Error(`Pagefind could not index the papers (exit code ${code}):\n${said.trim()}`));
     });
   });
+}
+
+/** Pagefind's marker before an uncompressed payload. */
+const SIGNATURE = 'pagefind_dcd';
+
+/** A fragment file's JSON (`fragment/<id>.pf_fragment`: gzip of the signature and the JSON). */
+export function readFragment(bytes: Uint8Array): FragmentDays {
+  const raw = gunzipSync(bytes);
+  if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) throw new Error('not a Pagefind fragment (signature missing)');
+  return JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as FragmentDays;
 }
 
 /** Writes the newest-first order (newestFirst.ts) of the bundle in `bundle` from its fragment files. */
