@@ -188,12 +188,14 @@ async function previewsStep(root: string, staging: string, resultFile: string): 
  * Astro step reached 1.4 GB at 10k papers while what it kept alive was about
  * 250 MB (24 KB a paper). With a limit it collects sooner, at no measured
  * cost in time: 0.93 GB. The limit leaves four times the live heap at 10k
- * papers and more than twice at 50k. `PAPERS_ASTRO_HEAP_MB` overrides it.
+ * papers and more than twice at 50k, plus room for compiling owner notes
+ * (10k papers, 3,000 with notes, still built with 600 MB).
+ * `PAPERS_ASTRO_HEAP_MB` overrides it.
  */
-export function astroHeapMb(papers: number, env: NodeJS.ProcessEnv = process.env): number {
+export function astroHeapMb(papers: number, withNotes: number, env: NodeJS.ProcessEnv = process.env): number {
   const override = Number(env.PAPERS_ASTRO_HEAP_MB);
   if (Number.isInteger(override) && override > 0) return override;
-  return Math.max(1024, Math.ceil(512 + (papers * 48) / 1024));
+  return Math.max(1024, Math.ceil(512 + (papers * 48 + withNotes * 128) / 1024));
 }
 
 /** Runs a step in a child process with the same Node and environment; resolves to what it wrote to `resultFile`. */
@@ -246,7 +248,7 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   let summary: AstroSummary;
   try {
     const astroArgs = ['--step', 'astro', '--root', root, '--staging', staging, '--started-ms-ago', String(Math.round(performance.now() - started))];
-    const heapMb = astroHeapMb(report.papers);
+    const heapMb = astroHeapMb(report.papers, report.withNotes);
     const heapHint = `. If they say the JavaScript heap is out of memory, give it more than ${heapMb} MB: PAPERS_ASTRO_HEAP_MB=${heapMb * 2} npm run build`;
     summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build', [`--max-old-space-size=${heapMb}`], heapHint);
     log(`build: preview images (${elapsed(started)})`);

@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../src/lib/io/atomicWrite.ts';
 import { contentDir } from '../src/lib/io/contentDir.ts';
 import { projectPaths, readListings, readRegistry, readTaxonomy } from '../src/lib/io/projectFiles.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
+import { splitPaperFile } from '../src/lib/mdx/file.ts';
 import { readBackAll, type ReadBackItem } from '../src/lib/mdx/readBack.ts';
 
 /** Options of one generator run. */
@@ -34,6 +35,8 @@ export interface GenerateReport {
   deleted: string[];
   kept: { file: string; reason: string }[];
   newSlugs: string[];
+  /** Papers whose file has owner notes (an MDX body), which Astro compiles. */
+  withNotes: number;
 }
 
 /** Reads every existing paper file. */
@@ -70,11 +73,12 @@ export function generate(options: GenerateOptions): GenerateReport {
       })),
     );
   }
+  const existing = readExisting(paths.papers);
   const plan = planWrites({
     moves: composed.moves,
     dir: relative(paths.root, paths.papers),
     desired: composed.files,
-    existing: readExisting(paths.papers),
+    existing,
     manifest,
     force: options.force ?? false,
   });
@@ -100,6 +104,8 @@ export function generate(options: GenerateOptions): GenerateReport {
     deleted: plan.deletes,
     kept: plan.kept,
     newSlugs: composed.added,
+    // Writes keep the notes of the files they replace, so the files read now tell.
+    withNotes: [...existing.values()].filter((text) => (splitPaperFile(text)?.body.trim() ?? '') !== '').length,
   };
 
   if (options.check) {

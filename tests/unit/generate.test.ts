@@ -132,7 +132,7 @@ describe('generate on the committed content', () => {
     const before = snapshot();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const report = run();
-    expect(report).toMatchObject({ papers: 92, written: [], deleted: [], kept: [], newSlugs: [] });
+    expect(report).toMatchObject({ papers: 92, written: [], deleted: [], kept: [], newSlugs: [], withNotes: 0 });
     expect(snapshot()).toEqual(before);
     expect(logs.at(-1)).toContain('0 written, 0 removed, 0 kept as edited, 0 new URL(s)');
   });
@@ -161,6 +161,8 @@ describe('generate on the committed content', () => {
     addNextDay([5, 0]);
     const report = run();
     expect(report.written).toContain(`${slug}.mdx`);
+    // Counted for the Astro step's heap (scripts/build.ts).
+    expect(report.withNotes).toBe(1);
     const parts = splitPaperFile(readFileSync(paper(slug), 'utf8'))!;
     expect(parts.body).toBe(NOTES);
     expect(dataOf(slug).listings).toEqual([{ date: '2025-03-11', rank: 1 }, { date: '2025-03-12', rank: 2 }]);
