@@ -8,9 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
 import { splitPaperFile } from '../lib/mdx/file.ts';
-import { readPaperYaml } from '../lib/mdx/paperYaml.ts';
+import { parsePaperYaml } from '../lib/mdx/paperYaml.ts';
 
 /** Creates the loader for the paper files in `dir` (absolute path). */
 export function paperLoader(dir: string): Loader {
@@ -35,7 +34,7 @@ export function paperLoader(dir: string): Loader {
         const parts = splitPaperFile(text);
         if (!parts) throw new Error(`${relative(root, path)}:1: the file has no frontmatter block; restore it (git checkout) or delete the file and run npm run generate`);
         // The generator's own layout is read by a fast exact reader; anything else (a hand edit) by yaml.
-        const data = await parseData({ id, data: readPaperYaml(parts.frontmatter) ?? parseYaml(parts.frontmatter) ?? {}, filePath: path });
+        const data = await parseData({ id, data: (parsePaperYaml(parts.frontmatter) ?? {}) as Record<string, unknown>, filePath: path });
         const hasNotes = parts.body.trim() !== '';
         store.set({
           id,

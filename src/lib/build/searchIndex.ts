@@ -45,7 +45,6 @@ export function searchDocumentsDir(dir: string): string {
 export function writeSearchDocuments({ dir, papers }: { dir: string; papers: readonly HandoffPaper[] }): void {
   const documents = searchDocumentsDir(dir);
   rmSync(documents, { recursive: true, force: true });
-  mkdirSync(documents, { recursive: true });
   for (const paper of papers) {
     const page = join(documents, routes.paper(paper.slug), 'index.html');
     mkdirSync(dirname(page), { recursive: true });

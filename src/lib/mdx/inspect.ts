@@ -7,8 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parse as parseYaml } from 'yaml';
-import { readPaperYaml } from './paperYaml.ts';
+import { parsePaperYaml } from './paperYaml.ts';
 
 /** Node types that make MDX run code or emit live markup. */
 export const EXECUTABLE_NODE_TYPES = new Set([
@@ -53,5 +52,5 @@ export function readBackGenerated(mdx: string): unknown {
   }
   // MDX's YAML node holds the block without its last line feed.
   const yaml = tree.children![0]!.value ?? '';
-  return readPaperYaml(`${yaml}\n`) ?? parseYaml(yaml);
+  return parsePaperYaml(`${yaml}\n`);
 }

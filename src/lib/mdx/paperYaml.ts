@@ -7,6 +7,7 @@
  * every file it writes back through MDX and YAML before writing it.
  * tests/unit/mdx-safety.test.ts compares the two on hostile and random data.
  */
+import { parse as parseYaml } from 'yaml';
 import type { PaperFrontmatter } from '../papers/schema.ts';
 import { toYaml } from './file.ts';
 
@@ -118,4 +119,13 @@ export function readPaperYaml(text: string): PaperFrontmatter | undefined {
   const data = { title, abstract, firstSeen, listings, topics } as PaperFrontmatter;
   // The proof: anything this reader got wrong would not be written back as the same text.
   return paperYaml(data) === text ? data : undefined;
+}
+
+/**
+ * Reads a paper file's frontmatter YAML (ending in its line feed) as the
+ * content loader and the generator's read-back both do: by the exact reader,
+ * else by `yaml`.
+ */
+export function parsePaperYaml(text: string): unknown {
+  return readPaperYaml(text) ?? parseYaml(text);
 }

@@ -55,36 +55,17 @@ export function checkReadBack(item: ReadBackItem): string | undefined {
   }
 }
 
-/**
- * Runs `fn` with `process.env` replaced by a plain copy of it. The `yaml`
- * parser reads `process.env.LOG_TOKENS` for every token and `LOG_STREAM` for
- * every node, and each read of the real `process.env` asks the C++
- * environment: an eighth of the read-back's time. The copy answers the same;
- * `fn` is synchronous, so nothing else runs before the real one is back.
- */
-function withPlainEnv<T>(fn: () => T): T {
-  const env = process.env;
-  process.env = { ...env };
-  try {
-    return fn();
-  } finally {
-    process.env = env;
-  }
-}
-
 /** Proves items claimed from the shared counter until none are left. */
 export function checkClaimed(items: readonly ReadBackItem[], shared: Int32Array): ReadBackProblem[] {
-  return withPlainEnv(() => {
-    const problems: ReadBackProblem[] = [];
-    for (;;) {
-      const start = Atomics.add(shared, 0, CHUNK);
-      if (start >= items.length) return problems;
-      for (let i = start; i < Math.min(start + CHUNK, items.length); i++) {
-        const problem = checkReadBack(items[i]!);
-        if (problem !== undefined) problems.push([i, problem]);
-      }
+  const problems: ReadBackProblem[] = [];
+  for (;;) {
+    const start = Atomics.add(shared, 0, CHUNK);
+    if (start >= items.length) return problems;
+    for (let i = start; i < Math.min(start + CHUNK, items.length); i++) {
+      const problem = checkReadBack(items[i]!);
+      if (problem !== undefined) problems.push([i, problem]);
     }
-  });
+  }
 }
 
 /**
