@@ -4,12 +4,15 @@
  * the exact title, abstract and filters. The newest-first order is made
  * from the fragments Pagefind writes.
  */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
 import { byNewest, type NewestFirst, newestFirst } from '../../src/lib/build/newestFirst.ts';
-import { readFragment, searchDocument } from '../../src/lib/build/searchIndex.ts';
+import { INDEX_CHUNK_POSITIONS, pagefindEnv, readFragment, runPagefind, searchDocument } from '../../src/lib/build/searchIndex.ts';
 
 const hostile: HandoffPaper = {
   slug: 'hostile',
@@ -50,6 +53,34 @@ describe('the search document of a paper', () => {
     expect(fragment.filters).toEqual({ day: ['2025-03-11', '2025-03-12'], topic: ['language-models', 'efficiency'] });
     expect(fragment.content).toContain(hostile.abstract);
     expect(fragment.content.startsWith(hostile.title)).toBe(true);
+  });
+});
+
+describe('the search index', () => {
+  it(`is cut into chunks of ${INDEX_CHUNK_POSITIONS} word positions, so a search downloads little of it (Pagefind's unstable setting still takes effect)`, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'papers-chunks-'));
+    try {
+      // 300 papers of 200 words from a vocabulary of 3,000: enough positions for several of Pagefind's default chunks.
+      const words = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
+      for (let n = 0; n < 300; n++) {
+        const abstract = Array.from({ length: 200 }, (_, k) => words[(n * 7919 + k * 104729) % words.length]).join(' ');
+        const dir = join(work, 'site', 'papers', `p${n}`);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'index.html'), searchDocument({ ...hostile, slug: `p${n}`, title: `Paper ${n}`, abstract }));
+      }
+      const chunks = async (name: string, env: NodeJS.ProcessEnv) => {
+        expect(await runPagefind(join(work, 'site'), join(work, name), env)).toBe(300);
+        return readdirSync(join(work, name, 'index')).length;
+      };
+      const { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: _, ...pagefindDefault } = pagefindEnv();
+      const ours = await chunks('ours', pagefindEnv());
+      const theirs = await chunks('default', pagefindDefault);
+      // Pagefind's default is 20,000 positions a chunk, eight times ours (the last chunk of each is partly full).
+      expect(theirs).toBeGreaterThanOrEqual(2);
+      expect(ours).toBeGreaterThanOrEqual(theirs * 6);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 
