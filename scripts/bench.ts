@@ -244,6 +244,82 @@ async function clientWeights(dir: string, queries: [string, string]) {
   }
 }
 
+/**
+ * Query pairs for the search sample: typical searches on this corpus (whose
+ * abstracts come from the shipped listing), one word to five, common terms
+ * and rare ones. One pair shows little: the bytes depend on which index
+ * chunks the words fall in.
+ */
+const SAMPLE_QUERIES: [string, string][] = [
+  ['diffusion', 'reinforcement learning'],
+  ['transformer', 'graph neural network'],
+  ['speech recognition', 'protein structure'],
+  ['agents', 'video generation benchmark'],
+  ['quantization', 'retrieval augmented generation'],
+  ['robot', 'mixture of experts'],
+  ['reasoning', 'image segmentation'],
+  ['attention', 'federated learning privacy'],
+  ['code generation', 'medical imaging'],
+  ['benchmark', 'long context'],
+  ['vision language model', 'tokenizer'],
+  ['multilingual', 'sparse'],
+];
+
+/** The bytes a pair of searches fetched from the search bundle (gzipped as a compressing host sends them). */
+interface SearchPair {
+  queries: [string, string];
+  firstGz: number;
+  secondGz: number;
+}
+
+/** One line on the sample: mean and worst of first and second searches. */
+function describeSample(pairs: SearchPair[]): string {
+  const mean = (key: 'firstGz' | 'secondGz') => pairs.reduce((sum, p) => sum + p[key], 0) / pairs.length;
+  const worst = (key: 'firstGz' | 'secondGz') => pairs.reduce((a, b) => (b[key] > a[key] ? b : a));
+  const first = worst('firstGz');
+  const second = worst('secondGz');
+  return `Search over ${pairs.length} query pairs (scripts/bench.ts SAMPLE_QUERIES): first search mean ${kb(mean('firstGz'))}, worst ${kb(first.firstGz)} ("${first.queries[0]}"); second search mean ${kb(mean('secondGz'))}, worst ${kb(second.secondGz)} ("${second.queries[1]}").`;
+}
+
+/** Search bytes over SAMPLE_QUERIES: each pair as a first search in a fresh browser, then a second one typed on the same page. */
+async function searchSample(dir: string): Promise<SearchPair[]> {
+  const server = await serveStatic(dir);
+  const browser = await launchBrowser();
+  try {
+    const pairs: SearchPair[] = [];
+    for (const queries of SAMPLE_QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let gz = 0;
+      page.on('response', async (response) => {
+        if (!response.url().includes('/pagefind/')) return;
+        try {
+          const body = await response.body();
+          gz += body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
+        } catch {
+          // Redirects and aborted requests have no body.
+        }
+      });
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(queries[0])}`, { waitUntil: 'networkidle' });
+      await page.waitForSelector('.search-result');
+      await page.waitForLoadState('networkidle');
+      const firstGz = gz;
+      gz = 0;
+      await page.fill('#search-query', queries[1]);
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, queries[1]);
+      await page.waitForSelector('.search-result');
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      pairs.push({ queries, firstGz, secondGz: gz });
+      await context.close();
+    }
+    return pairs;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 /** Formats bytes. */
 function mb(bytes: number): string {
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(0)} MB`;
@@ -273,6 +349,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   if (values['client-only']) {
     console.log(await clientWeights(work('site'), ['diffusion', 'reinforcement learning']));
+    console.log(describeSample(await searchSample(work('site'))));
     return;
   }
   const t0 = performance.now();
@@ -352,10 +429,16 @@ async function main(): Promise<void> {
 
   // Client weights at this size.
   let client: Awaited<ReturnType<typeof clientWeights>> | undefined;
+  let sample: SearchPair[] | undefined;
   if (!skip.has('client')) {
     say('client weights in Chromium…');
     client = await clientWeights(site, ['diffusion', 'reinforcement learning']).catch((error: Error) => {
       console.error(`bench: client weights failed: ${error.message}`);
+      return undefined;
+    });
+    say(`search bytes over ${SAMPLE_QUERIES.length} query pairs…`);
+    sample = await searchSample(site).catch((error: Error) => {
+      console.error(`bench: search sample failed: ${error.message}`);
       return undefined;
     });
   }
@@ -380,10 +463,11 @@ async function main(): Promise<void> {
   if (client) {
     lines.push(`Client: paper page ${kb(client.paperGz)} gzipped HTML+CSS (HTML alone ${kb(client.htmlGz)}); JavaScript before search ${kb(client.js)}; first search ${kb(client.firstGz)} in ${client.firstRequests} requests, second search ${kb(client.secondGz)} in ${client.secondRequests} requests, then sorting it by date ${kb(client.byDateGz)} (Pagefind files as a compressing host sends them; served raw: ${kb(client.first)} and ${kb(client.second)}).`);
   }
+  if (sample) lines.push(describeSample(sample));
   const report = lines.join('\n');
   console.log(`\n${report}\n`);
   writeFileSync(join(out, `results-${papers}.md`), `${report}\n`);
-  writeFileSync(join(out, `results-${papers}.json`), `${JSON.stringify({ papers, runs, client }, null, 2)}\n`);
+  writeFileSync(join(out, `results-${papers}.json`), `${JSON.stringify({ papers, runs, client, sample }, null, 2)}\n`);
   say(`done; report in ${join(out, `results-${papers}.md`)}`);
 }
 
