@@ -23,6 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { parseListing } from '../src/lib/listing/parse.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/staticServer.ts';
@@ -180,64 +181,106 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
+/** The bytes a host that compresses text would send for a response body; Pagefind's own files are gzip already. */
+function sentBytes(body: Buffer): number {
+  return body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
+}
+
+/** A response a page received: its URL, resource type, raw bytes and bytes as sent. */
+interface Recorded {
+  url: string;
+  type: string;
+  bytes: number;
+  gz: number;
+}
+
+/**
+ * Records every response `page` receives. `take()` waits until every body
+ * seen so far has been read (a large file's body can arrive after the page
+ * looks idle), returns them and starts a new list.
+ */
+function recordResponses(page: Page): { take: () => Promise<Recorded[]> } {
+  let pending: Promise<Recorded | undefined>[] = [];
+  page.on('response', (response) => {
+    pending.push(
+      response.body().then(
+        (body) => ({ url: response.url(), type: response.request().resourceType(), bytes: body.length, gz: sentBytes(body) }),
+        // Redirects and aborted requests have no body.
+        () => undefined,
+      ),
+    );
+  });
+  return {
+    async take() {
+      const taken = pending;
+      pending = [];
+      return (await Promise.all(taken)).filter((r) => r !== undefined);
+    },
+  };
+}
+
+/** The search bundle's part of some responses: requests, raw bytes, bytes as sent. */
+function pagefindPart(responses: Recorded[]): { requests: number; bytes: number; gz: number } {
+  const bundle = responses.filter((r) => r.url.includes('/pagefind/'));
+  if (process.env.BENCH_VERBOSE) for (const r of bundle) console.log(`    ${r.bytes}\t${r.url}`);
+  return { requests: bundle.length, bytes: bundle.reduce((s, r) => s + r.bytes, 0), gz: bundle.reduce((s, r) => s + r.gz, 0) };
+}
+
+/** Waits for a search's results and for the network to settle. */
+async function searchSettled(page: Page): Promise<void> {
+  await page.waitForSelector('.search-result');
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+}
+
+/** Types a new query into the search page's box and waits for its results. */
+async function searchAgain(page: Page, query: string): Promise<void> {
+  await page.fill('#search-query', query);
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, query);
+  await searchSettled(page);
+}
+
 /** Client weights of a built site, measured in Chromium. */
 async function clientWeights(dir: string, queries: [string, string]) {
   const server = await serveStatic(dir);
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext()).newPage();
-    const responses: { url: string; type: string; bytes: number; gz: number }[] = [];
-    page.on('response', async (response) => {
-      try {
-        const body = await response.body();
-        // What a host that compresses text would send; Pagefind's own files are gzip already.
-        const gz = body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
-        responses.push({ url: response.url(), type: response.request().resourceType(), bytes: body.length, gz });
-      } catch {
-        // Redirects and aborted requests have no body.
-      }
-    });
+    const recorder = recordResponses(page);
     // A paper page, as a visitor lands on it.
     const paperSlug = readdirSync(join(dir, 'papers')).sort()[0]!;
     await page.goto(`${server.url}papers/${paperSlug}/`, { waitUntil: 'networkidle' });
+    const landed = await recorder.take();
     const html = readFileSync(join(dir, 'papers', paperSlug, 'index.html'));
-    const css = responses.filter((r) => r.type === 'stylesheet').map((r) => readFileSync(join(dir, new URL(r.url).pathname)));
+    const css = landed.filter((r) => r.type === 'stylesheet').map((r) => readFileSync(join(dir, new URL(r.url).pathname)));
     const paperGz = gzipSync(Buffer.concat([html, ...css]), { level: 9 }).length;
     const htmlGz = gzipSync(html, { level: 9 }).length;
-    const js = responses.filter((r) => r.type === 'script').reduce((s, r) => s + r.bytes, 0);
+    const js = landed.filter((r) => r.type === 'script').reduce((s, r) => s + r.bytes, 0);
 
     // First search: from the search page, as the header form sends it.
-    const pagefindBytes = () => responses.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.bytes, 0);
-    const pagefindGz = () => responses.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.gz, 0);
-    responses.length = 0;
     await page.goto(`${server.url}search/?q=${encodeURIComponent(queries[0])}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('.search-result');
-    await page.waitForLoadState('networkidle');
-    const first = pagefindBytes();
-    const firstGz = pagefindGz();
-    if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    first ${r.bytes}\t${r.url}`);
-    const firstRequests = responses.filter((r) => r.url.includes('/pagefind/')).length;
+    await searchSettled(page);
+    const first = pagefindPart(await recorder.take());
     // Second search: typing another query on the same page.
-    responses.length = 0;
-    await page.fill('#search-query', queries[1]);
-    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, queries[1]);
-    await page.waitForSelector('.search-result');
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    const second = pagefindBytes();
-    const secondGz = pagefindGz();
-    if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    ${r.bytes}\t${r.url}`);
-    const secondRequests = responses.filter((r) => r.url.includes('/pagefind/')).length;
+    await searchAgain(page, queries[1]);
+    const second = pagefindPart(await recorder.take());
     // Sorting that search by date: the newest-first order is fetched once.
-    responses.length = 0;
     await page.selectOption('select[name="sort"]', 'date');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('sort') === 'date');
-    await page.waitForSelector('.search-result');
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    const byDateGz = pagefindGz();
-    if (process.env.BENCH_VERBOSE) for (const r of responses) console.log(`    date ${r.bytes}\t${r.url}`);
-    return { paperGz, htmlGz, js, first, firstGz, firstRequests, second, secondGz, secondRequests, byDateGz };
+    await searchSettled(page);
+    const byDate = pagefindPart(await recorder.take());
+    return {
+      paperGz,
+      htmlGz,
+      js,
+      first: first.bytes,
+      firstGz: first.gz,
+      firstRequests: first.requests,
+      second: second.bytes,
+      secondGz: second.gz,
+      secondRequests: second.requests,
+      byDateGz: byDate.gz,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -290,27 +333,13 @@ async function searchSample(dir: string): Promise<SearchPair[]> {
     for (const queries of SAMPLE_QUERIES) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      let gz = 0;
-      page.on('response', async (response) => {
-        if (!response.url().includes('/pagefind/')) return;
-        try {
-          const body = await response.body();
-          gz += body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 9 }).length;
-        } catch {
-          // Redirects and aborted requests have no body.
-        }
-      });
+      const recorder = recordResponses(page);
       await page.goto(`${server.url}search/?q=${encodeURIComponent(queries[0])}`, { waitUntil: 'networkidle' });
-      await page.waitForSelector('.search-result');
-      await page.waitForLoadState('networkidle');
-      const firstGz = gz;
-      gz = 0;
-      await page.fill('#search-query', queries[1]);
-      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, queries[1]);
-      await page.waitForSelector('.search-result');
-      await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
-      pairs.push({ queries, firstGz, secondGz: gz });
+      await searchSettled(page);
+      const first = pagefindPart(await recorder.take());
+      await searchAgain(page, queries[1]);
+      const second = pagefindPart(await recorder.take());
+      pairs.push({ queries, firstGz: first.gz, secondGz: second.gz });
       await context.close();
     }
     return pairs;

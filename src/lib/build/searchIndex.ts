@@ -79,9 +79,10 @@ function pagefindBinary(): string {
  * How many word positions Pagefind puts in one index chunk (its default is
  * 20,000). A search downloads the chunk holding each query word, so smaller
  * chunks make each search lighter, at the cost of a longer chunk list in the
- * metadata every search loads. Measured at 10k papers ("diffusion", then
- * "reinforcement learning"): 20,000 fetches 189 KB then 37 KB; 2,500 fetches
- * 167 KB then 26 KB; 1,250 fetches 170 KB then 25 KB. Pagefind 1.6 reads it
+ * metadata every search loads. Measured at 10k papers over 12 pairs of
+ * queries (scripts/bench.ts): 20,000 → 2,500 took a second search from 55 to
+ * 40 KB on average (worst 153 → 88 KB) and left the first at about 220 KB
+ * raw; 1,250 gained 2 KB more. Pagefind 1.6 reads it
  * from an environment variable it marks unstable, so the package is pinned
  * and a test checks that the setting still takes effect.
  */
