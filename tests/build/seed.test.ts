@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { HANDOFF_FILE, PREVIEWS_FILE } from '../../src/lib/build/handoff.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { parseFeed, xmllint } from '../support/feedReader.ts';
 import { summarizePage, type PageSummary } from '../support/pageSummary.ts';
@@ -159,6 +160,13 @@ describe('the seed site', () => {
       expect(fragment.filters.topic?.sort()).toEqual(paper.topics.map((t) => t.topic).sort());
       expect(fragment.filters.day).toEqual(paper.listings.map((l) => l.date));
     }
+  });
+
+  it('publishes none of the build\'s private files: the hand-off, the preview list and the search documents are gone', () => {
+    const files = listFiles(out);
+    expect(files.filter((file) => file.split('/').some((part) => part.startsWith('.')))).toEqual([]);
+    expect(files).not.toContain(HANDOFF_FILE);
+    expect(existsSync(join(out, PREVIEWS_FILE))).toBe(false);
   });
 
   it('puts every indexed paper once in the newest-first order, under the day it was first listed', () => {

@@ -127,6 +127,18 @@ function writeNewestFirst(bundle: string): void {
   writeFileSync(join(bundle, NEWEST_FIRST_FILE), newestFirst(fragments));
 }
 
+/** Deletes a folder now. */
+function removeNow(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+/** How the search documents leave the output once indexed: the caller may move them aside and delete them later. */
+export interface IndexOptions {
+  dir: string;
+  /** Takes the documents folder out of `dir` (default: deletes it there and then). */
+  removeDocuments?: (path: string) => void;
+}
+
 /**
  * Indexes the written search documents into `<dir>/pagefind/` and removes
  * them; returns the number of papers indexed. The indexer runs as a command
@@ -134,7 +146,7 @@ function writeNewestFirst(bundle: string): void {
  * memory at 10k papers. (A build always has papers: a listing without any
  * is refused before.)
  */
-export async function indexSearchDocuments({ dir }: { dir: string }): Promise<number> {
+export async function indexSearchDocuments({ dir, removeDocuments = removeNow }: IndexOptions): Promise<number> {
   const documents = searchDocumentsDir(dir);
   const bundle = join(dir, 'pagefind');
   try {
@@ -142,14 +154,14 @@ export async function indexSearchDocuments({ dir }: { dir: string }): Promise<nu
     writeNewestFirst(bundle);
     return pages;
   } finally {
-    rmSync(documents, { recursive: true, force: true });
+    removeDocuments(documents);
   }
 }
 
 /** Writes the search index of a prepared site, saying how long it took; returns the number of papers indexed. */
-export async function indexSite({ dir, log }: { dir: string; log: (message: string) => void }): Promise<number> {
+export async function indexSite({ log, ...options }: IndexOptions & { log: (message: string) => void }): Promise<number> {
   const started = performance.now();
-  const papers = await indexSearchDocuments({ dir });
+  const papers = await indexSearchDocuments(options);
   log(`search index: ${papers} papers indexed in ${Math.round(performance.now() - started)} ms`);
   return papers;
 }
