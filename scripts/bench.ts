@@ -46,6 +46,14 @@ interface Run {
   peakParts: string;
   /** One-minute load average when the run ended: other work on the machine skews times. */
   load: number;
+  /** For this site's builds: preview images drawn, and the preview step's time (from the build's log). */
+  previews?: { drawn: number; ms: number };
+}
+
+/** The preview step's line of a build log: images drawn and its time; undefined when absent. */
+function previewStats(log: string): { drawn: number; ms: number } | undefined {
+  const line = /preview images: \d+ placed, (\d+) of them drawn, in (\d+) ms/.exec(existsSync(log) ? readFileSync(log, 'utf8') : '');
+  return line ? { drawn: Number(line[1]), ms: Number(line[2]) } : undefined;
 }
 
 /** Sums the resident memory of `pid` and all its descendants, from /proc; `parts` gets each process's share. */
@@ -393,10 +401,13 @@ async function main(): Promise<void> {
   const siteEnv = { PAPERS_CONTENT_DIR: corpus, PAPERS_CACHE_DIR: cache, PAPERS_LOG_LEVEL: 'silent' };
   const buildArgs = ['scripts/build.ts', '--out', site];
   const runs: Run[] = [];
-  const record = async (name: string, m: { wallMs: number; peakRssBytes: number; peakParts: string }, dir: string, note?: string): Promise<Run> => {
+  const record = async (name: string, m: { wallMs: number; peakRssBytes: number; peakParts: string }, dir: string, note?: string, log?: string): Promise<Run> => {
     await settle();
     const size = outputSize(dir);
-    const run = { name, ...m, pages: size.pages, outBytes: size.bytes, outFiles: size.files, note, load: loadavg()[0]! };
+    const previews = log ? previewStats(log) : undefined;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    const drawnNote = !previews ? undefined : previews.drawn ? `${previews.drawn} preview images drawn, ${seconds(previews.ms)}` : `preview images cached, placed in ${seconds(previews.ms)}`;
+    const run = { name, ...m, pages: size.pages, outBytes: size.bytes, outFiles: size.files, note: [note, drawnNote].filter(Boolean).join('; ') || undefined, load: loadavg()[0]!, previews };
     runs.push(run);
     say(`${name}: ${(m.wallMs / 1000).toFixed(1)} s, peak ${mb(m.peakRssBytes)} (${m.peakParts}), ${size.pages} pages, ${mb(size.bytes)} in ${size.files} files`);
     return run;
@@ -409,14 +420,14 @@ async function main(): Promise<void> {
     writeCorpus(ROOT, corpus, allDays);
     rmSync(cache, { recursive: true, force: true });
     say('site, every cache cold (preview images drawn)…');
-    cold = await record('site, all cold', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.cold.log` }), site, 'images drawn');
+    cold = await record('site, all cold', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.cold.log` }), site, undefined, `${site}.cold.log`);
   }
 
   // (a) From scratch again, Astro's cache empty, preview images cached.
   writeCorpus(ROOT, corpus, allDays);
   if (existsSync(cache)) for (const name of readdirSync(cache)) if (name !== 'og') rmSync(join(cache, name), { recursive: true, force: true });
   say(`site, cold Astro cache${cold ? ', images cached' : ''}…`);
-  const full = await record('site (generate + Astro + Pagefind)', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.full.log` }), site, cold ? 'images cached' : 'images as cached');
+  const full = await record('site (generate + Astro + Pagefind)', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.full.log` }), site, undefined, `${site}.full.log`);
 
   const papersList = corpusPapers(allDays);
   // (b) The naive baseline.
@@ -454,7 +465,7 @@ async function main(): Promise<void> {
   // (d) One more day, warm caches.
   writeListing(corpus, extraDay);
   say(`site +1 day (${extraDay.newPapers} new papers), warm caches…`);
-  const incremental = await record(`site +1 day (${extraDay.newPapers} new papers)`, await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.incremental.log` }), site, 'warm caches; new images drawn');
+  const incremental = await record(`site +1 day (${extraDay.newPapers} new papers)`, await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.incremental.log` }), site, 'warm caches', `${site}.incremental.log`);
 
   // Client weights at this size.
   let client: Awaited<ReturnType<typeof clientWeights>> | undefined;
@@ -485,6 +496,11 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push(`Peak memory, by process at the peak: ${runs.map((r) => `${r.name}: ${r.peakParts}`).join('; ')}.`);
   lines.push(`Incremental: +1 day rebuild = ${ratio(incremental.wallMs, full.wallMs)} of the full build (${ratio(incremental.wallMs, cold?.wallMs)} of the all-cold build).`);
+  // The targets leave drawing preview images out: it has its own line.
+  const withoutDrawing = (run: Run) => run.wallMs - (run.previews?.drawn ? run.previews.ms : 0);
+  if (full.previews?.drawn || incremental.previews?.drawn) {
+    lines.push(`Without drawing preview images: full build ${(withoutDrawing(full) / 1000).toFixed(1)} s, +1 day ${(withoutDrawing(incremental) / 1000).toFixed(1)} s = ${ratio(withoutDrawing(incremental), withoutDrawing(full))} of the full build.`);
+  }
   if (cold) {
     const perImage = (cold.wallMs - full.wallMs) / papers;
     lines.push(`Preview images: ~${perImage.toFixed(0)} ms per image drawn cold (all-cold minus images-cached build, over ${papers} images); cached images are read from PAPERS_CACHE_DIR/og and cost no drawing.`);
