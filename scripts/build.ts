@@ -35,7 +35,7 @@ function discard(dir: string): void {
 /**
  * Takes a folder out of the build's way at once: it moves into `trash` (the
  * project's private build folder, on the same file system) and is deleted
- * in the background. Deleting 10,000 search documents took 2 s.
+ * in the background. Deleting 10,000 search documents took 1 to 2 s.
  */
 function discardLater(dir: string, trash: string): void {
   const moved = join(trash, `discarded-${basename(dir).replace(/^\./, '')}-${process.pid}`);
@@ -249,7 +249,8 @@ export async function buildSite(options: BuildOptions): Promise<void> {
   const log = (line: string) => console.log(line);
   // Build into a private folder inside the project (Astro resolves its temporary
   // prerender modules against the project's node_modules), then swap it in.
-  const staging = join(root, '.build', `${basename(out)}-${process.pid}`);
+  const trash = join(root, '.build');
+  const staging = join(trash, `${basename(out)}-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(dirname(staging), { recursive: true });
 
@@ -271,9 +272,9 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     ({ drawn } = await runStep<{ drawn: number }>(['--step', 'previews', '--root', root, '--staging', staging], `${staging}.previews.json`, 'preview images'));
     log(`build: search index: Pagefind (${elapsed(started)})`);
     const indexStarted = performance.now();
-    await indexSite({ dir: staging, log: (message) => log(`build: ${message}`), removeDocuments: (documents) => discardLater(documents, join(root, '.build')) });
+    await indexSite({ dir: staging, log: (message) => log(`build: ${message}`), removeDocuments: (documents) => discardLater(documents, trash) });
     indexMs = performance.now() - indexStarted;
-    swapInto(staging, out, join(root, '.build'));
+    swapInto(staging, out, trash);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

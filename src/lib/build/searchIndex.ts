@@ -82,9 +82,9 @@ function pagefindBinary(): string {
  * metadata every search loads. Measured at 10k papers over 12 pairs of
  * queries (scripts/bench.ts): 20,000 → 2,500 took a second search from 55 to
  * 40 KB on average (worst 153 → 88 KB) and left the first at about 220 KB
- * raw; 1,250 gained 2 KB more. Pagefind 1.6 reads it
- * from an environment variable it marks unstable, so the package is pinned
- * and a test checks that the setting still takes effect.
+ * raw; 1,250 gained 2 KB more. Pagefind 1.6 reads it from an environment
+ * variable it marks unstable, so the package is pinned and a test checks
+ * that the setting still takes effect.
  */
 export const INDEX_CHUNK_POSITIONS = 2500;
 
@@ -132,7 +132,7 @@ function removeNow(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
 
-/** How the search documents leave the output once indexed: the caller may move them aside and delete them later. */
+/** What indexing a prepared site needs: its folder, and how the search documents leave it once indexed. */
 export interface IndexOptions {
   dir: string;
   /** Takes the documents folder out of `dir` (default: deletes it there and then). */
