@@ -7,8 +7,8 @@
 import { readdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { NEWEST_FIRST_FILE, newestFirst } from '../lib/build/newestFirst.ts';
-import { readFragment } from '../lib/build/searchIndex.ts';
+import { NEWEST_FIRST_FILE } from '../lib/build/newestFirst.ts';
+import { bundleNewestFirst } from '../lib/build/searchIndex.ts';
 import { contentDir } from '../lib/io/contentDir.ts';
 import { projectPaths } from '../lib/io/projectFiles.ts';
 import { routes, withBase } from '../lib/site/routes.ts';
@@ -37,8 +37,8 @@ export function pagefindDev(): AstroIntegration {
       }
       const result = await index.getFiles();
       const next = new Map(result.files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
-      const fragments = [...next].filter(([path]) => path.startsWith('fragment/')).map(([path, content]) => [path.slice('fragment/'.length, -'.pf_fragment'.length), readFragment(content)] as const);
-      next.set(NEWEST_FIRST_FILE, new TextEncoder().encode(newestFirst(fragments)));
+      const order = bundleNewestFirst([...next].map(([path, content]) => [path, () => content] as const));
+      next.set(NEWEST_FIRST_FILE, new TextEncoder().encode(order));
       files = next;
       log(`search index ready: ${slugs.length} papers in ${Math.round(performance.now() - started)} ms`);
     } finally {

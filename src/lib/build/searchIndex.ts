@@ -119,12 +119,26 @@ export function readFragment(bytes: Uint8Array): FragmentDays {
   return JSON.parse(raw.subarray(SIGNATURE.length).toString('utf8')) as FragmentDays;
 }
 
-/** Writes the newest-first order (newestFirst.ts) of the bundle in `bundle` from its fragment files. */
+/**
+ * The newest-first order (newestFirst.ts) of a bundle, from its files given
+ * as `[path inside the bundle, bytes]`: a fragment's id is its file name
+ * under `fragment/` without `.pf_fragment`.
+ */
+export function bundleNewestFirst(files: Iterable<readonly [path: string, read: () => Uint8Array]>): string {
+  const fragment = /^fragment\/(.+)\.pf_fragment$/;
+  const fragments: [string, FragmentDays][] = [];
+  for (const [path, read] of files) {
+    const id = fragment.exec(path)?.[1];
+    if (id !== undefined) fragments.push([id, readFragment(read())]);
+  }
+  return newestFirst(fragments);
+}
+
+/** Writes the newest-first order of the bundle in `bundle` from its fragment files. */
 function writeNewestFirst(bundle: string): void {
-  const fragmentDir = join(bundle, 'fragment');
-  const names = readdirSync(fragmentDir).filter((name) => name.endsWith('.pf_fragment'));
-  const fragments = names.map((name) => [name.slice(0, -'.pf_fragment'.length), readFragment(readFileSync(join(fragmentDir, name)))] as const);
-  writeFileSync(join(bundle, NEWEST_FIRST_FILE), newestFirst(fragments));
+  const names = readdirSync(join(bundle, 'fragment'));
+  const files = names.map((name) => [`fragment/${name}`, () => readFileSync(join(bundle, 'fragment', name))] as const);
+  writeFileSync(join(bundle, NEWEST_FIRST_FILE), bundleNewestFirst(files));
 }
 
 /** Deletes a folder now. */
