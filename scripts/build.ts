@@ -172,6 +172,12 @@ async function generateStep(root: string, force: boolean, resultFile: string): P
  * aside; the parent finishes once this process has exited and its memory is free.
  */
 async function astroStep(root: string, staging: string, resultFile: string, startedMsAgo: number): Promise<void> {
+  const { startRelatedAhead } = await import('../src/lib/build/relatedAheadWorker.ts');
+  const { relatedAheadOutcome } = await import('../src/lib/build/relatedAhead.ts');
+  const { contentDir } = await import('../src/lib/io/contentDir.ts');
+  const { projectPaths } = await import('../src/lib/io/projectFiles.ts');
+  // The second core would idle through Astro's start-up: related papers are worked out there meanwhile.
+  startRelatedAhead(projectPaths(root, contentDir(root)).papers);
   const { build } = await import('astro');
   const { FINISH_AFTER_BUILD } = await import('../src/integrations/finishBuild.ts');
   process.env[FINISH_AFTER_BUILD] = '1';
@@ -183,6 +189,9 @@ async function astroStep(root: string, staging: string, resultFile: string, star
     logLevel: process.env.PAPERS_LOG_LEVEL === 'silent' ? 'error' : 'info',
     integrations: [progress({ started, staging, log: (line) => console.log(line), summary })],
   });
+  const related = relatedAheadOutcome();
+  if (related === 'used') console.log('build: astro: related papers were worked out alongside Astro\'s start-up');
+  else console.warn(`build: astro: related papers were worked out in Astro (the worker's answer: ${related ?? 'not asked for'})`);
   writeFileSync(resultFile, JSON.stringify(summary));
 }
 

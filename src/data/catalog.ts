@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { contentDir } from '../lib/io/contentDir.ts';
 import { projectPaths, readTaxonomy } from '../lib/io/projectFiles.ts';
-import { findRelated } from '../lib/papers/related.ts';
+import { compareNewest } from '../lib/papers/order.ts';
+import { findRelated, relatedInput } from '../lib/papers/related.ts';
+import { takeRelatedAhead } from '../lib/build/relatedAhead.ts';
 import type { PaperFrontmatter } from '../lib/papers/schema.ts';
 import type { Topic, TopicMatch } from '../lib/topics/schema.ts';
 import { site } from './site.ts';
@@ -48,15 +50,6 @@ export interface Catalog {
   neighbours: Map<string, { prev?: PaperView; next?: PaperView }>;
 }
 
-/** Orders papers newest first, ties by rank on their first day, then slug. */
-export function compareNewest(a: PaperView, b: PaperView): number {
-  return (
-    b.data.firstSeen.localeCompare(a.data.firstSeen) ||
-    a.data.listings[0]!.rank - b.data.listings[0]!.rank ||
-    a.slug.localeCompare(b.slug)
-  );
-}
-
 /** Builds the catalog from the collection and the taxonomy. */
 async function loadCatalog(): Promise<Catalog> {
   const taxonomy = readTaxonomy(projectPaths(process.cwd(), contentDir()));
@@ -91,7 +84,9 @@ async function loadCatalog(): Promise<Catalog> {
     papers: papers.filter((p) => p.topics.some((t) => t.topic.slug === topic.slug)),
   }));
 
-  const relatedSlugs = findRelated(papers.map((p) => ({ slug: p.slug, text: `${p.data.title} ${p.data.title} ${p.data.abstract}` })));
+  const relatedInputs = papers.map((p) => relatedInput(p.slug, p.data));
+  // Usually worked out alongside Astro's start-up (src/lib/build/relatedAhead.ts), from the same inputs.
+  const relatedSlugs = (await takeRelatedAhead(relatedInputs)) ?? findRelated(relatedInputs);
   const related = new Map(papers.map((p) => [p.slug, (relatedSlugs.get(p.slug) ?? []).map((s) => bySlug.get(s)!)]));
 
   const neighbours = new Map<string, { prev?: PaperView; next?: PaperView }>();

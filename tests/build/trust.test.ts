@@ -96,6 +96,10 @@ describe('a hostile listing', () => {
     expect(new Set(slugs).size).toBe(hostilePapers.length);
   });
 
+  it("is read by the related-papers worker exactly as the catalog reads it (the build took the worker's answer)", () => {
+    expect(hostile.log).toContain("build: astro: related papers were worked out alongside Astro's start-up");
+  });
+
   it('shows each title and abstract as exact text on its paper page, in its <title> and in its description and social tags', async () => {
     for (const [i, paper] of hostilePapers.entries()) {
       await visit(`papers/${slugs[i]}/`);

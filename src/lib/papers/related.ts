@@ -3,10 +3,28 @@
  * computed at build time. Deterministic: ties break on slug.
  */
 
+import { createHash } from 'node:crypto';
+
 /** A document to compare: its slug and text. */
 export interface RelatedInput {
   slug: string;
   text: string;
+}
+
+/** A paper as related papers compare it: its title counts double. */
+export function relatedInput(slug: string, data: { title: string; abstract: string }): RelatedInput {
+  return { slug, text: `${data.title} ${data.title} ${data.abstract}` };
+}
+
+/**
+ * A digest of `findRelated`'s inputs, order included (ties in its ranking
+ * follow the order): an answer worked out elsewhere is only used for the
+ * exact inputs it was worked out from.
+ */
+export function relatedInputsDigest(docs: readonly RelatedInput[]): string {
+  const hash = createHash('sha256');
+  for (const { slug, text } of docs) hash.update(`${slug.length}:${slug}${text.length}:${text}`);
+  return hash.digest('base64url');
 }
 
 const STOP_WORDS = new Set(
