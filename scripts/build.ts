@@ -178,6 +178,10 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   const { projectPaths } = await import('../src/lib/io/projectFiles.ts');
   // The second core would idle through Astro's start-up: related papers are worked out there meanwhile.
   startRelatedAhead(projectPaths(root, contentDir(root)).papers);
+  const { onHandoff } = await import('../src/lib/build/handoff.ts');
+  const { searchDocumentsAheadOutcome, startSearchDocumentsAhead } = await import('../src/lib/build/searchDocumentsAhead.ts');
+  // And the search documents are written while Astro renders pages, from the hand-off it renders first.
+  onHandoff((handoff) => startSearchDocumentsAhead(staging, handoff.papers));
   const { build } = await import('astro');
   const { FINISH_AFTER_BUILD } = await import('../src/integrations/finishBuild.ts');
   process.env[FINISH_AFTER_BUILD] = '1';
@@ -192,6 +196,9 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   const related = relatedAheadOutcome();
   if (related === 'used') console.log('build: astro: related papers were worked out alongside Astro\'s start-up');
   else console.warn(`build: astro: related papers were worked out in Astro (the worker's answer: ${related ?? 'not asked for'})`);
+  const documents = searchDocumentsAheadOutcome();
+  if (documents === 'used') console.log('build: astro: search documents were written while pages rendered');
+  else console.warn(`build: astro: search documents were written after the pages (ahead: ${documents ?? 'never started'})`);
   writeFileSync(resultFile, JSON.stringify(summary));
 }
 

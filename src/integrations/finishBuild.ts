@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { HANDOFF_FILE, takeHandoff } from '../lib/build/handoff.ts';
 import { placePreviews, writePreviewList } from '../lib/build/previewImages.ts';
 import { indexSite, writeSearchDocuments } from '../lib/build/searchIndex.ts';
+import { takeSearchDocumentsAhead } from '../lib/build/searchDocumentsAhead.ts';
 
 /**
  * Set (to "1") by scripts/build.ts, which draws preview images and runs the
@@ -23,10 +24,17 @@ export const FINISH_AFTER_BUILD = 'PAPERS_FINISH_AFTER_BUILD';
  * writes the search documents and the list of preview images to place.
  * Returns the number of papers.
  */
-export function prepareSite({ dir }: { dir: string }): number {
+export async function prepareSite({ dir }: { dir: string }): Promise<number> {
   const handoff = takeHandoff(dir);
   if (!handoff) throw new Error(`${HANDOFF_FILE} is missing from ${dir}: the Astro step did not render src/pages/build-handoff.json.ts`);
-  writeSearchDocuments({ dir, papers: handoff.papers });
+  // The Astro step has most documents written while pages render (searchDocumentsAhead.ts); plain `astro build` writes them all here.
+  const ahead = takeSearchDocumentsAhead();
+  if (ahead) {
+    await ahead;
+    writeSearchDocuments({ dir, papers: handoff.papers, of: 'with notes' });
+  } else {
+    writeSearchDocuments({ dir, papers: handoff.papers });
+  }
   writePreviewList(dir, handoff.papers);
   return handoff.papers.length;
 }
@@ -50,7 +58,7 @@ export function finishBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        prepareSite({ dir: out });
+        await prepareSite({ dir: out });
         if (process.env[FINISH_AFTER_BUILD] === '1') return;
         const log = (message: string) => logger.info(message);
         await finishPreviews({ root, dir: out, log });

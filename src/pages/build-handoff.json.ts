@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
 import { previewCardFor } from '../data/preview.ts';
-import type { Handoff } from '../lib/build/handoff.ts';
+import { type Handoff, offerHandoff } from '../lib/build/handoff.ts';
 import { previewFileFor } from '../lib/io/previewCache.ts';
 
 export const GET: APIRoute = async () => {
@@ -25,5 +25,6 @@ export const GET: APIRoute = async () => {
       preview: { card, file: previewFileFor(card) },
     });
   }
+  offerHandoff(handoff);
   return new Response(JSON.stringify(handoff), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -96,8 +96,9 @@ describe('a hostile listing', () => {
     expect(new Set(slugs).size).toBe(hostilePapers.length);
   });
 
-  it("is read by the related-papers worker exactly as the catalog reads it (the build took the worker's answer)", () => {
+  it('is handled by the workers beside Astro exactly as Astro handles it (the build used their related papers and search documents)', () => {
     expect(hostile.log).toContain("build: astro: related papers were worked out alongside Astro's start-up");
+    expect(hostile.log).toContain('build: astro: search documents were written while pages rendered');
   });
 
   it('shows each title and abstract as exact text on its paper page, in its <title> and in its description and social tags', async () => {

@@ -50,3 +50,21 @@ export function takeHandoff(dir: string): Handoff | undefined {
   rmSync(file);
   return handoff;
 }
+
+/** Who is told of the hand-off as soon as it is made; a global, as the endpoint runs from Astro's bundle (another copy of this module). */
+const LISTENER = Symbol.for('papers-site.handoffListener');
+const listeners = globalThis as { [LISTENER]?: (handoff: Handoff) => void };
+
+/**
+ * Asks to be given the hand-off as soon as Astro renders it, early in the
+ * page phase: the Astro step writes the search documents meanwhile, on the
+ * core Astro leaves idle, instead of after every page.
+ */
+export function onHandoff(listener: (handoff: Handoff) => void): void {
+  listeners[LISTENER] = listener;
+}
+
+/** Gives the hand-off to the listener, if any (the hand-off endpoint calls this). */
+export function offerHandoff(handoff: Handoff): void {
+  listeners[LISTENER]?.(handoff);
+}

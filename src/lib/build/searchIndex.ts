@@ -37,15 +37,20 @@ export function searchDocumentsDir(dir: string): string {
   return join(dir, '.search-documents');
 }
 
+/** Which papers' documents to write: all, those without notes (made from data), or those with notes (their built pages). */
+export type DocumentsOf = 'all' | 'without notes' | 'with notes';
+
 /**
  * Writes each paper's search document where Pagefind will read it: Pagefind
  * reads a folder itself twice as fast as it takes 10k documents one by one
- * through its Node API. A paper with notes gets its built page.
+ * through its Node API. A paper with notes gets its built page. Writing
+ * `all` or `without notes` starts from an empty folder.
  */
-export function writeSearchDocuments({ dir, papers }: { dir: string; papers: readonly HandoffPaper[] }): void {
+export function writeSearchDocuments({ dir, papers, of = 'all' }: { dir: string; papers: readonly HandoffPaper[]; of?: DocumentsOf }): void {
   const documents = searchDocumentsDir(dir);
-  rmSync(documents, { recursive: true, force: true });
+  if (of !== 'with notes') rmSync(documents, { recursive: true, force: true });
   for (const paper of papers) {
+    if (of !== 'all' && paper.hasNotes !== (of === 'with notes')) continue;
     const page = join(documents, routes.paper(paper.slug), 'index.html');
     mkdirSync(dirname(page), { recursive: true });
     if (paper.hasNotes) copyFileSync(join(dir, routes.paper(paper.slug), 'index.html'), page);
