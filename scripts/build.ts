@@ -141,6 +141,8 @@ function progress(options: { started: number; staging: string; log: (line: strin
 interface AstroSummary {
   pages: number;
   astroMs: number;
+  /** Preview images left to draw after the finishing worker linked the cached ones; undefined when it did not run (all are left). */
+  previewsLeft?: number;
 }
 
 /** A step's child process stopped on bad input; its messages are already on stderr. */
@@ -179,9 +181,9 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   // The second core would idle through Astro's start-up: related papers are worked out there meanwhile.
   startRelatedAhead(projectPaths(root, contentDir(root)).papers);
   const { onHandoff } = await import('../src/lib/build/handoff.ts');
-  const { searchDocumentsAheadOutcome, startSearchDocumentsAhead } = await import('../src/lib/build/searchDocumentsAhead.ts');
-  // And the search documents are written while Astro renders pages, from the hand-off it renders first.
-  onHandoff((handoff) => startSearchDocumentsAhead(staging, handoff.papers));
+  const { finishedAhead, startFinishAhead } = await import('../src/lib/build/finishAhead.ts');
+  // And the search documents and cached preview images are placed while Astro renders pages, from the hand-off it renders first.
+  onHandoff((handoff) => startFinishAhead(staging, handoff.papers));
   const { build } = await import('astro');
   const { FINISH_AFTER_BUILD } = await import('../src/integrations/finishBuild.ts');
   process.env[FINISH_AFTER_BUILD] = '1';
@@ -196,9 +198,16 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   const related = relatedAheadOutcome();
   if (related === 'used') console.log('build: astro: related papers were worked out alongside Astro\'s start-up');
   else console.warn(`build: astro: related papers were worked out in Astro (the worker's answer: ${related ?? 'not asked for'})`);
-  const documents = searchDocumentsAheadOutcome();
-  if (documents === 'used') console.log('build: astro: search documents were written while pages rendered');
-  else console.warn(`build: astro: search documents were written after the pages (ahead: ${documents ?? 'never started'})`);
+  const ahead = finishedAhead();
+  summary.previewsLeft = ahead?.missingPreviews.length;
+  if (!ahead) console.warn('build: astro: the search documents and preview images were placed after the pages, not while they rendered');
+  else {
+    console.log('build: astro: search documents were written while pages rendered');
+    const { linked, linkMs, missingPreviews } = ahead;
+    // With every image cached there is no preview step: this is its line.
+    if (missingPreviews.length === 0) console.log(`build: preview images: ${linked} placed, 0 of them drawn, in ${linkMs} ms, while pages rendered`);
+    else console.log(`build: astro: ${linked} cached preview images linked while pages rendered; ${missingPreviews.length} to draw`);
+  }
   writeFileSync(resultFile, JSON.stringify(summary));
 }
 
@@ -284,8 +293,11 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     const heapMb = astroHeapMb(report.papers, report.withNotes);
     const heapHint = `. If they say the JavaScript heap is out of memory, give it more than ${heapMb} MB: PAPERS_ASTRO_HEAP_MB=${heapMb * 2} npm run build`;
     summary = await runStep<AstroSummary>(astroArgs, `${staging}.astro.json`, 'the Astro build', [`--max-old-space-size=${heapMb}`], heapHint);
-    log(`build: preview images (${elapsed(started)})`);
-    ({ drawn } = await runStep<{ drawn: number }>(['--step', 'previews', '--root', root, '--staging', staging], `${staging}.previews.json`, 'preview images'));
+    // Every preview image cached and already linked while pages rendered: no preview step.
+    if (summary.previewsLeft !== 0) {
+      log(`build: preview images (${elapsed(started)})`);
+      ({ drawn } = await runStep<{ drawn: number }>(['--step', 'previews', '--root', root, '--staging', staging], `${staging}.previews.json`, 'preview images'));
+    }
     log(`build: search index: Pagefind (${elapsed(started)})`);
     const indexStarted = performance.now();
     await indexSite({ dir: staging, log: (message) => log(`build: ${message}`), removeDocuments: (documents) => discardLater(documents, trash) });

@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { HANDOFF_FILE, takeHandoff } from '../lib/build/handoff.ts';
 import { placePreviews, writePreviewList } from '../lib/build/previewImages.ts';
 import { indexSite, writeSearchDocuments } from '../lib/build/searchIndex.ts';
-import { takeSearchDocumentsAhead } from '../lib/build/searchDocumentsAhead.ts';
+import { takeFinishAhead } from '../lib/build/finishAhead.ts';
 
 /**
  * Set (to "1") by scripts/build.ts, which draws preview images and runs the
@@ -21,21 +21,24 @@ export const FINISH_AFTER_BUILD = 'PAPERS_FINISH_AFTER_BUILD';
 
 /**
  * The part of finishing that needs the hand-off, done in Astro's process:
- * writes the search documents and the list of preview images to place.
+ * writes the search documents and the list of preview images to place
+ * (none, when the finishing worker found them all cached and linked them).
  * Returns the number of papers.
  */
 export async function prepareSite({ dir }: { dir: string }): Promise<number> {
   const handoff = takeHandoff(dir);
   if (!handoff) throw new Error(`${HANDOFF_FILE} is missing from ${dir}: the Astro step did not render src/pages/build-handoff.json.ts`);
-  // The Astro step has most documents written while pages render (searchDocumentsAhead.ts); plain `astro build` writes them all here.
-  const ahead = takeSearchDocumentsAhead();
+  // The Astro step has most of this done while pages render (finishAhead.ts); plain `astro build` does it all here.
+  const ahead = takeFinishAhead();
   if (ahead) {
-    await ahead;
+    const { missingPreviews } = await ahead;
     writeSearchDocuments({ dir, papers: handoff.papers, of: 'with notes' });
+    // Only the images still to be drawn are listed; with none, there is no preview step.
+    if (missingPreviews.length > 0) writePreviewList(dir, missingPreviews);
   } else {
     writeSearchDocuments({ dir, papers: handoff.papers });
+    writePreviewList(dir, handoff.papers);
   }
-  writePreviewList(dir, handoff.papers);
   return handoff.papers.length;
 }
 

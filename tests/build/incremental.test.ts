@@ -63,6 +63,9 @@ describe('a rebuild', () => {
     const site = makeFixture();
     sites.push(site);
     await buildFixture(site);
+    // A new cache: every preview image is drawn after Astro, in the preview step.
+    expect(site.log).toContain('0 cached preview images linked while pages rendered; 92 to draw');
+    expect(site.log).toMatch(/preview images: 92 placed, 92 of them drawn/);
     const slugs = readdirSync(cachedPapers(site));
     expect(slugs).toHaveLength(92);
     for (const slug of slugs) appendFileSync(join(cachedPapers(site), slug, 'index.html'), MARK);
@@ -70,6 +73,10 @@ describe('a rebuild', () => {
     // Nothing changed: every paper page is the cached copy.
     await buildFixture(site);
     expect(reused(site)).toHaveLength(92);
+    // Every preview image is cached: linked while pages rendered, and no preview step runs.
+    expect(site.log).toMatch(/build: preview images: 92 placed, 0 of them drawn, in \d+ ms, while pages rendered/);
+    expect(site.log).not.toContain('build: preview images (');
+    expect(readdirSync(join(site.out, 'og'))).toHaveLength(92);
 
     // A note added to one paper: that page alone is rendered again.
     const noted = 'a-comparative-study-on-reasoning-patterns-of-openais-o1-model';

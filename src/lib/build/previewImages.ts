@@ -84,6 +84,20 @@ function place(source: string, target: string, canLink: { value: boolean }): voi
 }
 
 /**
+ * Links the images the cache already has into `<dir>/og/`; returns the
+ * papers whose image is still to be drawn, in order.
+ */
+export function placeCachedPreviews(dir: string, papers: readonly PaperPreview[]): PaperPreview[] {
+  const canLink = { value: true };
+  const missing: PaperPreview[] = [];
+  for (const paper of papers) {
+    if (existsSync(paper.preview.file)) place(paper.preview.file, join(dir, routes.ogImage(paper.slug)), canLink);
+    else missing.push(paper);
+  }
+  return missing;
+}
+
+/**
  * Places the preview images listed in `<dir>/.previews.json` (and removes the
  * list): draws the missing ones, then links them all. `root` is the project,
  * whose `src/lib/build/drawPreviews.ts` draws. Returns the counts.

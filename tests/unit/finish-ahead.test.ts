@@ -1,15 +1,15 @@
 /**
- * Search documents written ahead (src/lib/build/searchDocumentsAhead.ts): a
- * worker writes the documents of the papers without notes while Astro
- * renders; with the papers with notes added after, the folder is exactly
- * what writing everything at the end gives.
+ * Finishing work done ahead (src/lib/build/finishAhead.ts): while Astro
+ * renders, a worker writes the search documents of the papers without notes
+ * and links the cached preview images. With the papers with notes added
+ * after, the documents are exactly what writing everything at the end gives.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
-import { searchDocumentsAheadOutcome, startSearchDocumentsAhead, takeSearchDocumentsAhead } from '../../src/lib/build/searchDocumentsAhead.ts';
+import { finishedAhead, startFinishAhead, takeFinishAhead } from '../../src/lib/build/finishAhead.ts';
 import { searchDocument, searchDocumentsDir, writeSearchDocuments } from '../../src/lib/build/searchIndex.ts';
 
 const dirs: string[] = [];
@@ -17,7 +17,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 afterEach(() => {
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for('papers-site.searchDocumentsAhead')];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('papers-site.finishAhead')];
 });
 
 function tempDir(): string {
@@ -25,6 +25,10 @@ function tempDir(): string {
   dirs.push(dir);
   return dir;
 }
+
+/** The image cache of these tests: `first` and `noted` have their image, `third` not yet. */
+const cache = tempDir();
+for (const slug of ['first', 'noted']) writeFileSync(join(cache, `${slug}.png`), `png of ${slug}`);
 
 function paper(slug: string, hasNotes: boolean): HandoffPaper {
   return {
@@ -35,7 +39,7 @@ function paper(slug: string, hasNotes: boolean): HandoffPaper {
     days: ['2025-03-11'],
     topics: ['efficiency'],
     hasNotes,
-    preview: { card: { title: 't', topics: [], date: '11 March 2025', siteTitle: 's' }, file: '/dev/null' },
+    preview: { card: { title: 't', topics: [], date: '11 March 2025', siteTitle: 's' }, file: join(cache, `${slug}.png`) },
   };
 }
 
@@ -65,22 +69,35 @@ function siteWithBuiltPages(papers: readonly HandoffPaper[]): string {
 
 const PAPERS = [paper('first', false), paper('noted', true), paper('third', false)];
 
-describe('search documents written ahead', () => {
-  it('are the documents of the papers without notes, written by a worker', async () => {
+describe('finishing work done ahead', () => {
+  it('writes the search documents of the papers without notes', async () => {
     const dir = siteWithBuiltPages(PAPERS);
-    startSearchDocumentsAhead(dir, PAPERS);
-    await takeSearchDocumentsAhead();
-    expect(searchDocumentsAheadOutcome()).toBe('used');
+    startFinishAhead(dir, PAPERS);
+    await takeFinishAhead();
     expect(tree(searchDocumentsDir(dir))).toEqual({
       'papers/first/index.html': searchDocument(PAPERS[0]!),
       'papers/third/index.html': searchDocument(PAPERS[2]!),
     });
   });
 
-  it('with the papers with notes added after, give the same folder as writing every document at the end', async () => {
+  it('links the cached preview images into og/ and leaves the others to be drawn', async () => {
+    const dir = siteWithBuiltPages(PAPERS);
+    startFinishAhead(dir, PAPERS);
+    const { missingPreviews } = await takeFinishAhead()!;
+    expect(missingPreviews.map((p) => p.slug)).toEqual(['third']);
+    expect(finishedAhead()).toMatchObject({ linked: 2 });
+    for (const slug of ['first', 'noted']) {
+      expect(readFileSync(join(dir, 'og', `${slug}.png`), 'utf8')).toBe(`png of ${slug}`);
+      // A hard link: the cache's own file, no copy.
+      expect(statSync(join(dir, 'og', `${slug}.png`)).ino).toBe(statSync(join(cache, `${slug}.png`)).ino);
+    }
+    expect(existsSync(join(dir, 'og', 'third.png'))).toBe(false);
+  });
+
+  it('with the documents of the papers with notes added after, gives the same folder as writing every document at the end', async () => {
     const ahead = siteWithBuiltPages(PAPERS);
-    startSearchDocumentsAhead(ahead, PAPERS);
-    await takeSearchDocumentsAhead();
+    startFinishAhead(ahead, PAPERS);
+    await takeFinishAhead();
     writeSearchDocuments({ dir: ahead, papers: PAPERS, of: 'with notes' });
     const atTheEnd = siteWithBuiltPages(PAPERS);
     writeSearchDocuments({ dir: atTheEnd, papers: PAPERS });
@@ -88,15 +105,16 @@ describe('search documents written ahead', () => {
     expect(Object.keys(tree(searchDocumentsDir(ahead)))).toHaveLength(3);
   });
 
-  it('make the finishing step fail when the worker could not write them', async () => {
+  it('makes the finishing step fail when the worker could not do it', async () => {
     const notAFolder = join(tempDir(), 'file');
     writeFileSync(notAFolder, '');
-    startSearchDocumentsAhead(notAFolder, PAPERS);
-    await expect(takeSearchDocumentsAhead()).rejects.toThrow(/ENOTDIR|not a directory/);
+    startFinishAhead(notAFolder, PAPERS);
+    await expect(takeFinishAhead()).rejects.toThrow(/ENOTDIR|not a directory/);
+    expect(finishedAhead()).toBeUndefined();
   });
 
-  it('are not there unless the Astro step started them (plain astro build writes every document itself)', () => {
-    expect(takeSearchDocumentsAhead()).toBeUndefined();
-    expect(searchDocumentsAheadOutcome()).toBeUndefined();
+  it('is not there unless the Astro step started it (plain astro build does all the finishing itself)', () => {
+    expect(takeFinishAhead()).toBeUndefined();
+    expect(finishedAhead()).toBeUndefined();
   });
 });
