@@ -212,10 +212,10 @@ async function astroStep(root: string, staging: string, resultFile: string, star
 }
 
 /**
- * The preview-image step, run in a child process (`--step previews`): draws
- * the missing images (in processes of its own) and links them all into
- * `staging`. Its memory, and the modules it loads, are gone before Pagefind
- * starts.
+ * The preview-image step, run in a child process (`--step previews`) when
+ * the Astro step left images to draw: draws them (in processes of its own)
+ * and links them into `staging`. Its memory, and the modules it loads, are
+ * gone before Pagefind starts.
  */
 async function previewsStep(root: string, staging: string, resultFile: string): Promise<void> {
   const { finishPreviews } = await import('../src/integrations/finishBuild.ts');
@@ -262,10 +262,11 @@ function runStep<T>(args: string[], resultFile: string, what: string, nodeFlags:
 
 /**
  * Builds the site into `out`, atomically: generate, Astro (which also writes
- * the search documents), preview images, search index, swap. Generate, Astro
- * and the preview images run in child processes, so each big step has the
- * memory to itself, and this process has loaded little more than the search
- * index's module while Pagefind, the biggest, runs.
+ * the search documents and links the cached preview images), the preview
+ * images left to draw, search index, swap. Generate, Astro and the drawing
+ * run in child processes, so each big step has the memory to itself, and
+ * this process has loaded little more than the search index's module while
+ * Pagefind, the biggest, runs.
  */
 export async function buildSite(options: BuildOptions): Promise<void> {
   const root = resolve(options.root);

@@ -57,8 +57,9 @@ const listeners = globalThis as { [LISTENER]?: (handoff: Handoff) => void };
 
 /**
  * Asks to be given the hand-off as soon as Astro renders it, early in the
- * page phase: the Astro step writes the search documents meanwhile, on the
- * core Astro leaves idle, instead of after every page.
+ * page phase: the Astro step writes the search documents and links the
+ * cached preview images meanwhile (finishAhead.ts), on the core Astro leaves
+ * idle, instead of after every page.
  */
 export function onHandoff(listener: (handoff: Handoff) => void): void {
   listeners[LISTENER] = listener;

@@ -107,7 +107,7 @@ export async function placePreviews({ root, dir, log }: { root: string; dir: str
   const papers = z.array(z.object({ slug: z.string(), preview: PreviewJob })).parse(JSON.parse(readFileSync(listFile, 'utf8')));
   rmSync(listFile);
   const drawn = await drawMissing(root, dir, papers.map((p) => p.preview), log);
-  const canLink = { value: true };
-  for (const { slug, preview } of papers) place(preview.file, join(dir, routes.ogImage(slug)), canLink);
+  const unplaced = placeCachedPreviews(dir, papers);
+  if (unplaced.length > 0) throw new Error(`preview images: ${unplaced.length} still missing from the cache after drawing, such as ${unplaced[0]!.preview.file}`);
   return { placed: papers.length, drawn };
 }
