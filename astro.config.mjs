@@ -5,7 +5,6 @@
  */
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { contentDir } from './src/lib/io/contentDir.ts';
 import { projectPaths, readRegistry, readSiteConfig } from './src/lib/io/projectFiles.ts';
 import { createHash } from 'node:crypto';
@@ -13,6 +12,7 @@ import { routes, withBase } from './src/lib/site/routes.ts';
 import { themeScriptHash } from './src/lib/site/themeScript.ts';
 import { finishBuild } from './src/integrations/finishBuild.ts';
 import { pagefindDev } from './src/integrations/pagefindDev.ts';
+import { presortedSitemap } from './src/integrations/sitemap.ts';
 
 const paths = projectPaths(process.cwd(), contentDir());
 const site = readSiteConfig(paths);
@@ -41,7 +41,7 @@ export default defineConfig({
   cacheDir: process.env.PAPERS_CACHE_DIR ?? './node_modules/.astro',
   integrations: [
     mdx(),
-    sitemap({ filter: (page) => !/\/search\/$/.test(page) }),
+    presortedSitemap({ filter: (page) => !/\/search\/$/.test(page) }),
     finishBuild(),
     pagefindDev(),
   ],
