@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { indexSite } from '../src/lib/build/searchIndex.ts';
+import { indexSite, searchDocumentsDir } from '../src/lib/build/searchIndex.ts';
 import { formatDiagnostic, InputError } from '../src/lib/listing/diagnostics.ts';
 import type { GenerateReport } from './generate.ts';
 
@@ -30,22 +30,6 @@ export interface BuildOptions {
 function discard(dir: string): void {
   const script = `require('node:fs').rmSync(${JSON.stringify(dir)}, { recursive: true, force: true })`;
   spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
-}
-
-/**
- * Takes a folder out of the build's way at once: it moves into `trash` (the
- * project's private build folder, on the same file system) and is deleted
- * in the background. Deleting 10,000 search documents took 1 to 2 s.
- */
-function discardLater(dir: string, trash: string): void {
-  const moved = join(trash, `discarded-${basename(dir).replace(/^\./, '')}-${process.pid}`);
-  try {
-    renameSync(dir, moved);
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return;
-  }
-  discard(moved);
 }
 
 /**
@@ -141,6 +125,8 @@ function progress(options: { started: number; staging: string; log: (line: strin
 interface AstroSummary {
   pages: number;
   astroMs: number;
+  /** Papers in the build hand-off: the search index must hold as many. */
+  papers?: number;
   /** Preview images left to draw after the finishing worker linked the cached ones; undefined when it did not run (all are left). */
   previewsLeft?: number;
 }
@@ -182,13 +168,16 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   startRelatedAhead(projectPaths(root, contentDir(root)).papers);
   const { onHandoff } = await import('../src/lib/build/handoff.ts');
   const { finishedAhead, startFinishAhead } = await import('../src/lib/build/finishAhead.ts');
+  const summary: AstroSummary = { pages: 0, astroMs: 0 };
   // And the search documents and cached preview images are placed while Astro renders pages, from the hand-off it renders first.
-  onHandoff((handoff) => startFinishAhead(staging, handoff.papers));
+  onHandoff((handoff) => {
+    summary.papers = handoff.papers.length;
+    startFinishAhead(staging, searchDocumentsDir(root), handoff.papers);
+  });
   const { build } = await import('astro');
   const { FINISH_AFTER_BUILD } = await import('../src/integrations/finishBuild.ts');
   process.env[FINISH_AFTER_BUILD] = '1';
   const started = performance.now() - startedMsAgo;
-  const summary: AstroSummary = { pages: 0, astroMs: 0 };
   await build({
     root,
     outDir: staging,
@@ -202,8 +191,8 @@ async function astroStep(root: string, staging: string, resultFile: string, star
   summary.previewsLeft = ahead?.missingPreviews.length;
   if (!ahead) console.warn('build: astro: the search documents and preview images were placed after the pages, not while they rendered');
   else {
-    console.log('build: astro: search documents were written while pages rendered');
-    const { linked, linkMs, missingPreviews } = ahead;
+    const { documents, linked, linkMs, missingPreviews } = ahead;
+    console.log(`build: astro: search documents brought up to date while pages rendered: ${documents.written} written, ${documents.removed} removed`);
     // With every image cached there is no preview step: this is its line.
     if (missingPreviews.length === 0) console.log(`build: preview images: ${linked} placed, 0 of them drawn, in ${linkMs} ms, while pages rendered`);
     else console.log(`build: astro: ${linked} cached preview images linked while pages rendered; ${missingPreviews.length} to draw`);
@@ -301,7 +290,8 @@ export async function buildSite(options: BuildOptions): Promise<void> {
     }
     log(`build: search index: Pagefind (${elapsed(started)})`);
     const indexStarted = performance.now();
-    await indexSite({ dir: staging, log: (message) => log(`build: ${message}`), removeDocuments: (documents) => discardLater(documents, trash) });
+    const papers = summary.papers ?? report.papers;
+    await indexSite({ dir: staging, documents: searchDocumentsDir(root), papers, log: (message) => log(`build: ${message}`) });
     indexMs = performance.now() - indexStarted;
     swapInto(staging, out, trash);
   } finally {

@@ -2,14 +2,14 @@
  * Astro integration: finish the built site from the build hand-off
  * (src/lib/build/handoff.ts): link the preview images into `og/` and write
  * the Pagefind bundle into `pagefind/`, served under the base path. The
- * hand-off file and the search documents are removed, so they are never
- * published.
+ * hand-off file is removed, so it is never published; the search documents
+ * are kept in a cache folder, outside the output.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { HANDOFF_FILE, takeHandoff } from '../lib/build/handoff.ts';
 import { placePreviews, writePreviewList } from '../lib/build/previewImages.ts';
-import { indexSite, writeSearchDocuments } from '../lib/build/searchIndex.ts';
+import { indexSite, searchDocumentsDir, writeSearchDocuments } from '../lib/build/searchIndex.ts';
 import { takeFinishAhead } from '../lib/build/finishAhead.ts';
 
 /**
@@ -21,22 +21,24 @@ export const FINISH_AFTER_BUILD = 'PAPERS_FINISH_AFTER_BUILD';
 
 /**
  * The part of finishing that needs the hand-off, done in Astro's process:
- * writes the search documents and the list of preview images to place
- * (none, when the finishing worker found them all cached and linked them).
- * Returns the number of papers.
+ * brings the search documents of the project at `root` up to date and
+ * writes the list of preview images to place (none, when the finishing
+ * worker found them all cached and linked them). Returns the number of
+ * papers.
  */
-export async function prepareSite({ dir }: { dir: string }): Promise<number> {
+export async function prepareSite({ dir, root }: { dir: string; root: string }): Promise<number> {
   const handoff = takeHandoff(dir);
   if (!handoff) throw new Error(`${HANDOFF_FILE} is missing from ${dir}: the Astro step did not render src/pages/build-handoff.json.ts`);
   // The Astro step has most of this done while pages render (finishAhead.ts); plain `astro build` does it all here.
   const ahead = takeFinishAhead();
+  const documents = searchDocumentsDir(root);
   if (ahead) {
     const { missingPreviews } = await ahead;
-    writeSearchDocuments({ dir, papers: handoff.papers, of: 'with notes' });
+    writeSearchDocuments({ documents, site: dir, papers: handoff.papers, of: 'with notes' });
     // Only the images still to be drawn are listed; with none, there is no preview step.
     if (missingPreviews.length > 0) writePreviewList(dir, missingPreviews);
   } else {
-    writeSearchDocuments({ dir, papers: handoff.papers });
+    writeSearchDocuments({ documents, site: dir, papers: handoff.papers });
     writePreviewList(dir, handoff.papers);
   }
   return handoff.papers.length;
@@ -61,11 +63,11 @@ export function finishBuild(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        await prepareSite({ dir: out });
+        const papers = await prepareSite({ dir: out, root });
         if (process.env[FINISH_AFTER_BUILD] === '1') return;
         const log = (message: string) => logger.info(message);
         await finishPreviews({ root, dir: out, log });
-        await indexSite({ dir: out, log });
+        await indexSite({ dir: out, documents: searchDocumentsDir(root), papers, log });
       },
     },
   };

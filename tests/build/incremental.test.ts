@@ -51,10 +51,12 @@ describe('a rebuild', () => {
 
     expect(readPaperSources(grown.content)).toHaveLength(93);
     // Both builds worked ahead: related papers during Astro's start-up, search documents while pages rendered.
-    for (const site of [grown, clean]) {
-      expect(site.log).toContain("related papers were worked out alongside Astro's start-up");
-      expect(site.log).toContain('search documents were written while pages rendered');
-    }
+    for (const site of [grown, clean]) expect(site.log).toContain("related papers were worked out alongside Astro's start-up");
+    // A first build writes the search document of every paper without notes; the rebuild only those that changed.
+    expect(clean.log).toContain('search documents brought up to date while pages rendered: 92 written, 0 removed');
+    const rewritten = Number(/search documents brought up to date while pages rendered: (\d+) written, 0 removed/.exec(grown.log)?.[1]);
+    expect(rewritten).toBeGreaterThan(0);
+    expect(rewritten).toBeLessThan(10);
     expect(readFileSync(join(grown.out, 'papers', LEANDOJO_SLUG, 'index.html'), 'utf8')).toContain('href="/days/2025-03-12/"');
     expect(differences(hashTree(grown.out), hashTree(clean.out))).toEqual([]);
   });
@@ -70,9 +72,10 @@ describe('a rebuild', () => {
     expect(slugs).toHaveLength(92);
     for (const slug of slugs) appendFileSync(join(cachedPapers(site), slug, 'index.html'), MARK);
 
-    // Nothing changed: every paper page is the cached copy.
+    // Nothing changed: every paper page is the cached copy, and no search document is written again.
     await buildFixture(site);
     expect(reused(site)).toHaveLength(92);
+    expect(site.log).toContain('search documents brought up to date while pages rendered: 0 written, 0 removed');
     // Every preview image is cached: linked while pages rendered, and no preview step runs.
     expect(site.log).toMatch(/build: preview images: 92 placed, 0 of them drawn, in \d+ ms, while pages rendered/);
     expect(site.log).not.toContain('build: preview images (');

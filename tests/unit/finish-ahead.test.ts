@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
 import { finishedAhead, startFinishAhead, takeFinishAhead } from '../../src/lib/build/finishAhead.ts';
-import { searchDocument, searchDocumentsDir, writeSearchDocuments } from '../../src/lib/build/searchIndex.ts';
+import { searchDocument, writeSearchDocuments } from '../../src/lib/build/searchIndex.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -57,6 +57,11 @@ function tree(dir: string): Record<string, string> {
   return files;
 }
 
+/** A new, empty search documents folder (one that is not there yet). */
+function newDocuments(): string {
+  return join(tempDir(), 'search-documents');
+}
+
 /** A site folder with the built page of each paper with notes. */
 function siteWithBuiltPages(papers: readonly HandoffPaper[]): string {
   const dir = tempDir();
@@ -72,9 +77,10 @@ const PAPERS = [paper('first', false), paper('noted', true), paper('third', fals
 describe('finishing work done ahead', () => {
   it('writes the search documents of the papers without notes', async () => {
     const dir = siteWithBuiltPages(PAPERS);
-    startFinishAhead(dir, PAPERS);
-    await takeFinishAhead();
-    expect(tree(searchDocumentsDir(dir))).toEqual({
+    const documents = newDocuments();
+    startFinishAhead(dir, documents, PAPERS);
+    expect((await takeFinishAhead())!.documents).toEqual({ written: 2, removed: 0 });
+    expect(tree(documents)).toEqual({
       'papers/first/index.html': searchDocument(PAPERS[0]!),
       'papers/third/index.html': searchDocument(PAPERS[2]!),
     });
@@ -82,7 +88,7 @@ describe('finishing work done ahead', () => {
 
   it('links the cached preview images into og/ and leaves the others to be drawn', async () => {
     const dir = siteWithBuiltPages(PAPERS);
-    startFinishAhead(dir, PAPERS);
+    startFinishAhead(dir, newDocuments(), PAPERS);
     const { missingPreviews } = await takeFinishAhead()!;
     expect(missingPreviews.map((p) => p.slug)).toEqual(['third']);
     expect(finishedAhead()).toMatchObject({ linked: 2 });
@@ -95,22 +101,45 @@ describe('finishing work done ahead', () => {
   });
 
   it('with the documents of the papers with notes added after, gives the same folder as writing every document at the end', async () => {
-    const ahead = siteWithBuiltPages(PAPERS);
-    startFinishAhead(ahead, PAPERS);
+    const [ahead, aheadDocuments] = [siteWithBuiltPages(PAPERS), newDocuments()];
+    startFinishAhead(ahead, aheadDocuments, PAPERS);
     await takeFinishAhead();
-    writeSearchDocuments({ dir: ahead, papers: PAPERS, of: 'with notes' });
-    const atTheEnd = siteWithBuiltPages(PAPERS);
-    writeSearchDocuments({ dir: atTheEnd, papers: PAPERS });
-    expect(tree(searchDocumentsDir(ahead))).toEqual(tree(searchDocumentsDir(atTheEnd)));
-    expect(Object.keys(tree(searchDocumentsDir(ahead)))).toHaveLength(3);
+    writeSearchDocuments({ documents: aheadDocuments, site: ahead, papers: PAPERS, of: 'with notes' });
+    const [atTheEnd, atTheEndDocuments] = [siteWithBuiltPages(PAPERS), newDocuments()];
+    writeSearchDocuments({ documents: atTheEndDocuments, site: atTheEnd, papers: PAPERS });
+    expect(tree(aheadDocuments)).toEqual(tree(atTheEndDocuments));
+    expect(Object.keys(tree(aheadDocuments))).toHaveLength(3);
   });
 
   it('makes the finishing step fail when the worker could not do it', async () => {
     const notAFolder = join(tempDir(), 'file');
     writeFileSync(notAFolder, '');
-    startFinishAhead(notAFolder, PAPERS);
+    startFinishAhead(notAFolder, join(notAFolder, 'search-documents'), PAPERS);
     await expect(takeFinishAhead()).rejects.toThrow(/ENOTDIR|not a directory/);
     expect(finishedAhead()).toBeUndefined();
+  });
+
+  it('on the next build, rewrites only the documents that changed and removes the rest of the folder, so Pagefind finds exactly the papers', () => {
+    const site = siteWithBuiltPages(PAPERS);
+    const documents = newDocuments();
+    const gone = paper('gone', false);
+    writeSearchDocuments({ documents, site, papers: [...PAPERS, gone] });
+    const untouched = statSync(join(documents, 'papers/first/index.html'));
+    // A stray page, a paper that is gone, and a leftover file in a paper's folder.
+    mkdirSync(join(documents, 'elsewhere'));
+    writeFileSync(join(documents, 'elsewhere/index.html'), '<html><body data-pagefind-body>ghost</body></html>');
+    writeFileSync(join(documents, 'papers/first/old.html'), 'old');
+    const retitled = { ...PAPERS[2]!, title: 'A new title' };
+    const next = [PAPERS[0]!, PAPERS[1]!, retitled];
+    expect(writeSearchDocuments({ documents, site, papers: next })).toEqual({ written: 1, removed: 3 });
+    expect(tree(documents)).toEqual({
+      'papers/first/index.html': searchDocument(PAPERS[0]!),
+      'papers/noted/index.html': readFileSync(join(site, 'papers/noted/index.html'), 'utf8'),
+      'papers/third/index.html': searchDocument(retitled),
+    });
+    // An unchanged document is left as it was, not written again.
+    expect(statSync(join(documents, 'papers/first/index.html')).mtimeMs).toBe(untouched.mtimeMs);
+    expect(statSync(join(documents, 'papers/first/index.html')).ino).toBe(untouched.ino);
   });
 
   it('is not there unless the Astro step started it (plain astro build does all the finishing itself)', () => {

@@ -12,7 +12,7 @@ import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
 import { byNewest, type NewestFirst, newestFirst } from '../../src/lib/build/newestFirst.ts';
-import { INDEX_CHUNK_POSITIONS, pagefindEnv, readFragment, runPagefind, searchDocument } from '../../src/lib/build/searchIndex.ts';
+import { INDEX_CHUNK_POSITIONS, indexSearchDocuments, pagefindEnv, readFragment, runPagefind, searchDocument } from '../../src/lib/build/searchIndex.ts';
 
 const hostile: HandoffPaper = {
   slug: 'hostile',
@@ -78,6 +78,23 @@ describe('the search index', () => {
       // Pagefind's default is 20,000 positions a chunk, eight times ours (the last chunk of each is partly full).
       expect(theirs).toBeGreaterThanOrEqual(2);
       expect(ours).toBeGreaterThanOrEqual(theirs * 6);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused when Pagefind indexes another number of documents than the site has papers, naming the cache folder to delete', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'papers-count-'));
+    try {
+      const documents = join(work, 'search-documents');
+      for (const slug of ['one', 'two']) {
+        mkdirSync(join(documents, 'papers', slug), { recursive: true });
+        writeFileSync(join(documents, 'papers', slug, 'index.html'), searchDocument({ ...hostile, slug }));
+      }
+      const dir = join(work, 'site');
+      await expect(indexSearchDocuments({ dir, documents, papers: 3 })).rejects.toThrow(`Pagefind indexed 2 documents for 3 papers; delete ${documents}`);
+      expect(await indexSearchDocuments({ dir, documents, papers: 2 })).toBe(2);
+      expect(readdirSync(join(dir, 'pagefind'))).toContain('newest-first.json');
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -7,12 +7,13 @@
  * owner notes is indexed from its built page, so the notes are searchable.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { escapeUTF8 } from 'entities';
+import { buildCacheDir } from '../io/buildCache.ts';
 import { routes } from '../site/routes.ts';
 import type { HandoffPaper } from './handoff.ts';
 import { type FragmentDays, NEWEST_FIRST_FILE, newestFirst } from './newestFirst.ts';
@@ -32,30 +33,87 @@ export function searchDocument(paper: HandoffPaper): string {
   ].join('');
 }
 
-/** Where the search documents wait for Pagefind: inside the build output, removed once indexed. */
-export function searchDocumentsDir(dir: string): string {
-  return join(dir, '.search-documents');
+/**
+ * Where the search documents are kept for Pagefind: a cache folder, not the
+ * build output. A build rewrites only the documents that changed, so a new
+ * day writes a few hundred files instead of creating and deleting 10,000
+ * (on a slow file system, creating files soon after deleting many costs the
+ * next build seconds).
+ */
+export function searchDocumentsDir(root = process.cwd()): string {
+  return buildCacheDir('search-documents', root);
 }
 
 /** Which papers' documents to write: all, those without notes (made from data), or those with notes (their built pages). */
 export type DocumentsOf = 'all' | 'without notes' | 'with notes';
 
+/** What writing the search documents changed in their folder. */
+export interface DocumentsWritten {
+  written: number;
+  removed: number;
+}
+
+/** A paper's search document, inside the documents folder: Pagefind gives it its page's URL. */
+function documentPath(slug: string): string {
+  return join(routes.paper(slug), 'index.html');
+}
+
+/** The text of `file`, or undefined when there is none. */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 /**
- * Writes each paper's search document where Pagefind will read it: Pagefind
- * reads a folder itself twice as fast as it takes 10k documents one by one
- * through its Node API. A paper with notes gets its built page. Writing
- * `all` or `without notes` starts from an empty folder.
+ * Deletes everything in the documents folder that is not the document of
+ * one of `papers`: Pagefind indexes every page it finds there, so a paper
+ * that is gone, or any other file, would turn up in search.
  */
-export function writeSearchDocuments({ dir, papers, of = 'all' }: { dir: string; papers: readonly HandoffPaper[]; of?: DocumentsOf }): void {
-  const documents = searchDocumentsDir(dir);
-  if (of !== 'with notes') rmSync(documents, { recursive: true, force: true });
+function removeStrays(documents: string, papers: readonly HandoffPaper[]): number {
+  const files = new Set(papers.map((paper) => documentPath(paper.slug)));
+  const folders = new Set<string>();
+  for (const file of files) for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) folders.add(folder);
+  let removed = 0;
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(join(documents, folder), { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() ? folders.has(path) : files.has(path)) {
+        if (entry.isDirectory()) walk(path);
+        continue;
+      }
+      rmSync(join(documents, path), { recursive: true, force: true });
+      removed++;
+    }
+  };
+  walk('');
+  return removed;
+}
+
+/**
+ * Brings the search documents in `documents` up to date: each paper's
+ * document is written where Pagefind will read it unless it is there with
+ * the same text already (Pagefind reads a folder itself twice as fast as it
+ * takes 10k documents one by one through its Node API). A paper with notes
+ * gets its built page from the output `site`. Writing `all` or `without
+ * notes` also removes whatever is not a current paper's document.
+ */
+export function writeSearchDocuments({ documents, site, papers, of = 'all' }: { documents: string; site: string; papers: readonly HandoffPaper[]; of?: DocumentsOf }): DocumentsWritten {
+  mkdirSync(documents, { recursive: true });
+  let written = 0;
   for (const paper of papers) {
     if (of !== 'all' && paper.hasNotes !== (of === 'with notes')) continue;
-    const page = join(documents, routes.paper(paper.slug), 'index.html');
-    mkdirSync(dirname(page), { recursive: true });
-    if (paper.hasNotes) copyFileSync(join(dir, routes.paper(paper.slug), 'index.html'), page);
-    else writeFileSync(page, searchDocument(paper));
+    const file = join(documents, documentPath(paper.slug));
+    const text = paper.hasNotes ? readFileSync(join(site, routes.paper(paper.slug), 'index.html'), 'utf8') : searchDocument(paper);
+    if (readIfThere(file) === text) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    written++;
   }
+  return { written, removed: of === 'with notes' ? 0 : removeStrays(documents, papers) };
 }
 
 /**
@@ -146,35 +204,31 @@ function writeNewestFirst(bundle: string): void {
   writeFileSync(join(bundle, NEWEST_FIRST_FILE), bundleNewestFirst(files));
 }
 
-/** Deletes a folder now. */
-function removeNow(path: string): void {
-  rmSync(path, { recursive: true, force: true });
-}
-
-/** What indexing a prepared site needs: its folder, and how the search documents leave it once indexed. */
+/** What indexing a prepared site needs. */
 export interface IndexOptions {
+  /** The built site: the bundle goes into its `pagefind/`. */
   dir: string;
-  /** Takes the documents folder out of `dir` (default: deletes it there and then). */
-  removeDocuments?: (path: string) => void;
+  /** The search documents folder (searchDocumentsDir). */
+  documents: string;
+  /** How many papers the site has: Pagefind must index exactly one document for each. */
+  papers: number;
 }
 
 /**
- * Indexes the written search documents into `<dir>/pagefind/` and removes
- * them; returns the number of papers indexed. The indexer runs as a command
- * rather than through Pagefind's Node API: the same bundle, with 90 MB less
- * memory at 10k papers. (A build always has papers: a listing without any
- * is refused before.)
+ * Indexes the search documents into `<dir>/pagefind/`; returns the number
+ * of papers indexed. The indexer runs as a command rather than through
+ * Pagefind's Node API: the same bundle, with 90 MB less memory at 10k
+ * papers. (A build always has papers: a listing without any is refused
+ * before.)
  */
-export async function indexSearchDocuments({ dir, removeDocuments = removeNow }: IndexOptions): Promise<number> {
-  const documents = searchDocumentsDir(dir);
+export async function indexSearchDocuments({ dir, documents, papers }: IndexOptions): Promise<number> {
   const bundle = join(dir, 'pagefind');
-  try {
-    const pages = await runPagefind(documents, bundle);
-    writeNewestFirst(bundle);
-    return pages;
-  } finally {
-    removeDocuments(documents);
+  const indexed = await runPagefind(documents, bundle);
+  if (indexed !== papers) {
+    throw new Error(`search index: Pagefind indexed ${indexed} documents for ${papers} papers; delete ${documents} (a cache) and build again`);
   }
+  writeNewestFirst(bundle);
+  return indexed;
 }
 
 /** Writes the search index of a prepared site, saying how long it took; returns the number of papers indexed. */

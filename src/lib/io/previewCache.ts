@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { buildCacheDir } from './buildCache.ts';
 import { CARD_VERSION, renderPreviewCard, type PreviewCard } from '../og/previewCard.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 
 /** Folder of cached cards: PAPERS_CACHE_DIR/og or node_modules/.cache/papers-og (under `root`). */
 export function previewCacheDir(root = process.cwd()): string {
-  return process.env.PAPERS_CACHE_DIR ? join(resolve(root, process.env.PAPERS_CACHE_DIR), 'og') : resolve(root, 'node_modules/.cache/papers-og');
+  return buildCacheDir('og', root);
 }
 
 /** The cache file of a card: named by a hash of everything drawn on it. */
