@@ -129,7 +129,7 @@ function measure(command: string, args: string[], options: { cwd?: string; env?:
  * file system (ext4 without a journal) passes over the inodes freed in the
  * last minutes whenever it creates a file, so a build that starts soon after
  * many deletions spends seconds more in the kernel (identical Astro steps:
- * 4 s of kernel time after no deletions, 10 to 27 s after deleting 40,000
+ * 4 s of kernel time after no deletions, 10 to 28 s after deleting 40,000
  * files). The benchmark deletes what it set aside after its last timed run,
  * so no build, of any site, starts right after a mass deletion.
  */
