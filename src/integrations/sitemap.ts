@@ -12,7 +12,7 @@ import sitemap, { type SitemapOptions } from '@astrojs/sitemap';
 type BuildDone = NonNullable<AstroIntegration['hooks']['astro:build:done']>;
 
 /** The order `@astrojs/sitemap` puts URLs in (its `generateSitemap`). */
-export const sitemapOrder = new Intl.Collator('en', { numeric: true }).compare;
+const sitemapOrder = new Intl.Collator('en', { numeric: true }).compare;
 
 /**
  * The pages in the order the sitemap integration puts their URLs in: it
