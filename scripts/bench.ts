@@ -16,6 +16,10 @@
  *   naive          bench/naive/ on the same papers (title + abstract as MDX body)
  *   hugo           a tiny Hugo site on the same papers
  *   site +1 day    one more 100-paper listing, rebuilt with the warm caches
+ *   site unchanged the same again with nothing changed: what every rebuild
+ *                  costs before any work on a new day (its floor)
+ *
+ * `--skip` takes any of cold, naive, hugo, unchanged and client.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,6 +52,21 @@ interface Run {
   load: number;
   /** For this site's builds: preview images drawn, and the preview step's time (from the build's log). */
   previews?: { drawn: number; ms: number };
+  /** For this site's builds: the seconds of each step, from the build's last line. */
+  steps?: BuildSteps;
+}
+
+/** The seconds a build of this site spent in each step, as its `build: done` line gives them. */
+interface BuildSteps {
+  generate: number;
+  astro: number;
+  search: number;
+}
+
+/** The steps of a build log's `build: done` line; undefined when absent. */
+function buildSteps(log: string): BuildSteps | undefined {
+  const line = /generate ([\d.]+) s, astro ([\d.]+) s, search index ([\d.]+) s/.exec(existsSync(log) ? readFileSync(log, 'utf8') : '');
+  return line ? { generate: Number(line[1]), astro: Number(line[2]), search: Number(line[3]) } : undefined;
 }
 
 /** The preview step's line of a build log: images drawn and its time; undefined when absent. */
@@ -423,9 +442,10 @@ async function main(): Promise<void> {
     await settle();
     const size = outputSize(dir);
     const previews = log ? previewStats(log) : undefined;
+    const steps = log ? buildSteps(log) : undefined;
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const drawnNote = !previews ? undefined : previews.drawn ? `${previews.drawn} preview images drawn, ${seconds(previews.ms)}` : `preview images cached, placed in ${seconds(previews.ms)}`;
-    const run = { name, ...m, pages: size.pages, outBytes: size.bytes, outFiles: size.files, note: [note, drawnNote].filter(Boolean).join('; ') || undefined, load: loadavg()[0]!, previews };
+    const run = { name, ...m, pages: size.pages, outBytes: size.bytes, outFiles: size.files, note: [note, drawnNote].filter(Boolean).join('; ') || undefined, load: loadavg()[0]!, previews, steps };
     runs.push(run);
     say(`${name}: ${(m.wallMs / 1000).toFixed(1)} s, peak ${mb(m.peakRssBytes)} (${m.peakParts}), ${size.pages} pages, ${mb(size.bytes)} in ${size.files} files`);
     return run;
@@ -487,10 +507,20 @@ async function main(): Promise<void> {
     hugo = await record('hugo (Markdown)', await measure(hugoBin, ['--quiet', '--source', hugoSite, '--destination', hugoOut], { log: `${hugoOut}.log` }), hugoOut);
   }
 
-  // (d) One more day, warm caches.
+  // (d) One more day, warm caches. The build does not read its previous
+  // output: setting it aside leaves its deletion until after the last run.
   writeListing(corpus, extraDay);
+  aside(site);
   say(`site +1 day (${extraDay.newPapers} new papers), warm caches…`);
   const incremental = await record(`site +1 day (${extraDay.newPapers} new papers)`, await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.incremental.log` }), site, 'warm caches', `${site}.incremental.log`);
+
+  // (e) The same again with nothing changed: the fixed cost of any rebuild.
+  let unchanged: Run | undefined;
+  if (!skip.has('unchanged')) {
+    aside(site);
+    say('site again, nothing changed…');
+    unchanged = await record('site, nothing changed', await measure(NODE, buildArgs, { env: siteEnv, log: `${site}.unchanged.log` }), site, 'warm caches', `${site}.unchanged.log`);
+  }
 
   // Client weights at this size.
   let client: Awaited<ReturnType<typeof clientWeights>> | undefined;
@@ -525,6 +555,11 @@ async function main(): Promise<void> {
   const withoutDrawing = (run: Run) => run.wallMs - (run.previews?.drawn ? run.previews.ms : 0);
   if (full.previews?.drawn || incremental.previews?.drawn) {
     lines.push(`Without drawing preview images: full build ${(withoutDrawing(full) / 1000).toFixed(1)} s, +1 day ${(withoutDrawing(incremental) / 1000).toFixed(1)} s = ${ratio(withoutDrawing(incremental), withoutDrawing(full))} of the full build.`);
+  }
+  if (unchanged) {
+    const steps = unchanged.steps;
+    const parts = steps ? ` (generate ${steps.generate} s, Astro ${steps.astro} s, search index ${steps.search} s, the rest starting processes and swapping the output)` : '';
+    lines.push(`Floor: a rebuild with nothing changed takes ${(unchanged.wallMs / 1000).toFixed(1)} s = ${ratio(withoutDrawing(unchanged), withoutDrawing(full))} of the full build (drawing left out)${parts}; every rebuild, +1 day included, costs at least this.`);
   }
   if (cold) {
     const perImage = (cold.wallMs - full.wallMs) / papers;
