@@ -558,8 +558,8 @@ async function main(): Promise<void> {
   }
   if (unchanged) {
     const steps = unchanged.steps;
-    const parts = steps ? ` (generate ${steps.generate} s, Astro ${steps.astro} s, search index ${steps.search} s, the rest starting processes and swapping the output)` : '';
-    lines.push(`Floor: a rebuild with nothing changed takes ${(unchanged.wallMs / 1000).toFixed(1)} s = ${ratio(withoutDrawing(unchanged), withoutDrawing(full))} of the full build (drawing left out)${parts}; every rebuild, +1 day included, costs at least this.`);
+    const parts = steps ? ` (generate ${steps.generate} s, Astro from bundling on ${steps.astro} s, search index ${steps.search} s; the rest is Astro's start-up and content sync, processes starting and exiting, and the output swap)` : '';
+    lines.push(`Floor: a rebuild with nothing changed takes ${(unchanged.wallMs / 1000).toFixed(1)} s = ${ratio(withoutDrawing(unchanged), withoutDrawing(full))} of the full build (drawing left out)${parts}: the fixed cost every rebuild pays, +1 day included.`);
   }
   if (cold) {
     const perImage = (cold.wallMs - full.wallMs) / papers;
