@@ -63,15 +63,15 @@ interface BuildSteps {
   search: number;
 }
 
-/** The steps of a build log's `build: done` line; undefined when absent. */
+/** The steps of a build log's `build: done` line, from the log's text; undefined when absent. */
 function buildSteps(log: string): BuildSteps | undefined {
-  const line = /generate ([\d.]+) s, astro ([\d.]+) s, search index ([\d.]+) s/.exec(existsSync(log) ? readFileSync(log, 'utf8') : '');
+  const line = /generate ([\d.]+) s, astro ([\d.]+) s, search index ([\d.]+) s/.exec(log);
   return line ? { generate: Number(line[1]), astro: Number(line[2]), search: Number(line[3]) } : undefined;
 }
 
-/** The preview step's line of a build log: images drawn and its time; undefined when absent. */
+/** The preview step's line of a build log, from the log's text: images drawn and its time; undefined when absent. */
 function previewStats(log: string): { drawn: number; ms: number } | undefined {
-  const line = /preview images: \d+ placed, (\d+) of them drawn, in (\d+) ms/.exec(existsSync(log) ? readFileSync(log, 'utf8') : '');
+  const line = /preview images: \d+ placed, (\d+) of them drawn, in (\d+) ms/.exec(log);
   return line ? { drawn: Number(line[1]), ms: Number(line[2]) } : undefined;
 }
 
@@ -441,8 +441,9 @@ async function main(): Promise<void> {
   const record = async (name: string, m: { wallMs: number; peakRssBytes: number; peakParts: string }, dir: string, note?: string, log?: string): Promise<Run> => {
     await settle();
     const size = outputSize(dir);
-    const previews = log ? previewStats(log) : undefined;
-    const steps = log ? buildSteps(log) : undefined;
+    const logText = log && existsSync(log) ? readFileSync(log, 'utf8') : '';
+    const previews = previewStats(logText);
+    const steps = buildSteps(logText);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const drawnNote = !previews ? undefined : previews.drawn ? `${previews.drawn} preview images drawn, ${seconds(previews.ms)}` : `preview images cached, placed in ${seconds(previews.ms)}`;
     const run = { name, ...m, pages: size.pages, outBytes: size.bytes, outFiles: size.files, note: [note, drawnNote].filter(Boolean).join('; ') || undefined, load: loadavg()[0]!, previews, steps };
