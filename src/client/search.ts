@@ -20,7 +20,7 @@
  * the index is ever inserted as markup.
  */
 
-import { byNewest, NEWEST_FIRST_FILE, type NewestFirst } from '../lib/build/newestFirst.ts';
+import { byNewest, NEWEST_FIRST_FILE, type NewestFirst } from '../lib/search/newestFirst.ts';
 
 interface PagefindResultData {
   url: string;

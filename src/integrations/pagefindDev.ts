@@ -1,16 +1,15 @@
 /**
  * Search in `npm run dev`: once the dev server is up, fetch every paper page
  * from it, index them with Pagefind in memory and serve the bundle at
- * `<base>pagefind/`, so the search page works as it does in a build. Paper
- * file changes re-index after a short pause.
+ * `<base>pagefind/`, so the search page works as it does in a build. When
+ * the generator rewrites the build data, the papers are indexed again after
+ * a short pause.
  */
-import { readdirSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
-import { NEWEST_FIRST_FILE } from '../lib/build/newestFirst.ts';
+import { buildDataFile, readBuildData } from '../lib/buildData/file.ts';
 import { bundleNewestFirst } from '../lib/build/searchIndex.ts';
-import { contentDir } from '../lib/io/contentDir.ts';
-import { projectPaths } from '../lib/io/projectFiles.ts';
+import { NEWEST_FIRST_FILE } from '../lib/search/newestFirst.ts';
 import { routes, withBase } from '../lib/site/routes.ts';
 
 const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', wasm: 'application/wasm', json: 'application/json' };
@@ -22,12 +21,12 @@ export function pagefindDev(): AstroIntegration {
   let origin = '';
   let running: Promise<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const papersDir = projectPaths(process.cwd(), contentDir()).papers;
+  const dataFile = buildDataFile();
 
   /** Fetches every paper page from the dev server and rebuilds the in-memory index. */
   async function reindex(log: (message: string) => void): Promise<void> {
     const started = performance.now();
-    const slugs = readdirSync(papersDir).filter((n) => n.endsWith('.mdx')).map((n) => n.slice(0, -4));
+    const slugs = readBuildData(dataFile).papers.map((paper) => paper.slug);
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     try {
@@ -66,8 +65,9 @@ export function pagefindDev(): AstroIntegration {
           res.setHeader('Content-Type', TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
           res.end(file);
         });
+        server.watcher.add(dataFile);
         server.watcher.on('all', (_event, changed) => {
-          if (!origin || !changed.startsWith(papersDir)) return;
+          if (!origin || changed !== dataFile) return;
           clearTimeout(timer);
           timer = setTimeout(() => {
             running = (running ?? Promise.resolve()).then(() => reindex((m) => logger.info(m))).catch((e: Error) => logger.error(e.message));

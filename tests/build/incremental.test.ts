@@ -50,13 +50,12 @@ describe('a rebuild', () => {
     await buildFixture(clean);
 
     expect(readPaperSources(grown.content)).toHaveLength(93);
-    // Both builds worked ahead: related papers during Astro's start-up, search documents while pages rendered.
-    for (const site of [grown, clean]) expect(site.log).toContain("related papers were worked out alongside Astro's start-up");
-    // A first build writes the search document of every paper without notes; the rebuild only those that changed.
-    expect(clean.log).toContain('search documents brought up to date while pages rendered: 92 written, 0 removed');
-    const rewritten = Number(/search documents brought up to date while pages rendered: (\d+) written, 0 removed/.exec(grown.log)?.[1]);
+    // A first build writes the search document of every paper; the rebuild only those that changed.
+    expect(clean.report?.counts).toMatchObject({ papers: 93, documentsWritten: 93, documentsRemoved: 0, documentsIndexed: 93 });
+    const rewritten = grown.report!.counts.documentsWritten!;
     expect(rewritten).toBeGreaterThan(0);
     expect(rewritten).toBeLessThan(10);
+    expect(grown.report?.counts).toMatchObject({ documentsRemoved: 0, documentsIndexed: 93 });
     expect(readFileSync(join(grown.out, 'papers', LEANDOJO_SLUG, 'index.html'), 'utf8')).toContain('href="/days/2025-03-12/"');
     expect(differences(hashTree(grown.out), hashTree(clean.out))).toEqual([]);
   });
@@ -65,9 +64,8 @@ describe('a rebuild', () => {
     const site = makeFixture();
     sites.push(site);
     await buildFixture(site);
-    // A new cache: every preview image is drawn after Astro, in the preview step.
-    expect(site.log).toContain('0 cached preview images linked while pages rendered; 92 to draw');
-    expect(site.log).toMatch(/preview images: 92 placed, 92 of them drawn/);
+    // A new cache: every preview image is drawn.
+    expect(site.report?.counts).toMatchObject({ imagesDrawn: 92, imagesReused: 0 });
     const slugs = readdirSync(cachedPapers(site));
     expect(slugs).toHaveLength(92);
     for (const slug of slugs) appendFileSync(join(cachedPapers(site), slug, 'index.html'), MARK);
@@ -75,10 +73,9 @@ describe('a rebuild', () => {
     // Nothing changed: every paper page is the cached copy, and no search document is written again.
     await buildFixture(site);
     expect(reused(site)).toHaveLength(92);
-    expect(site.log).toContain('search documents brought up to date while pages rendered: 0 written, 0 removed');
-    // Every preview image is cached: linked while pages rendered, and no preview step runs.
-    expect(site.log).toMatch(/build: preview images: 92 placed, 0 of them drawn, in \d+ ms, while pages rendered/);
-    expect(site.log).not.toContain('build: preview images (');
+    expect(site.report?.counts).toMatchObject({ documentsWritten: 0, documentsRemoved: 0 });
+    // Every preview image is cached: none is drawn again.
+    expect(site.report?.counts).toMatchObject({ imagesDrawn: 0, imagesReused: 92 });
     expect(readdirSync(join(site.out, 'og'))).toHaveLength(92);
 
     // A note added to one paper: that page alone is rendered again.

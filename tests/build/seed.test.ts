@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { HANDOFF_FILE, PREVIEWS_FILE } from '../../src/lib/build/handoff.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { parseFeed, xmllint } from '../support/feedReader.ts';
 import { summarizePage, type PageSummary } from '../support/pageSummary.ts';
@@ -162,11 +161,12 @@ describe('the seed site', () => {
     }
   });
 
-  it('publishes none of the build\'s private files: the hand-off, the preview list and the search documents are gone', () => {
+  it('publishes none of the build\'s private files: no hidden file, no build data, no search document, only pages, feeds, images and the search bundle', () => {
     const files = listFiles(out);
     expect(files.filter((file) => file.split('/').some((part) => part.startsWith('.')))).toEqual([]);
-    expect(files).not.toContain(HANDOFF_FILE);
-    expect(existsSync(join(out, PREVIEWS_FILE))).toBe(false);
+    expect(files.filter((file) => /\.json$/.test(file) && !file.startsWith('pagefind/') && file !== 'feed.json')).toEqual([]);
+    const kinds = new Set(files.map((file) => file.split('/')[0]!.replace(/^[^.]+\./, '.')));
+    expect([...kinds].sort()).toEqual(['.html', '.opml', '.svg', '.txt', '.xml', '.json', '_astro', 'days', 'og', 'pagefind', 'papers', 'search', 'subscribe', 'topics'].sort());
   });
 
   it('puts every indexed paper once in the newest-first order, under the day it was first listed', () => {

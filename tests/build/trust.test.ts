@@ -96,11 +96,6 @@ describe('a hostile listing', () => {
     expect(new Set(slugs).size).toBe(hostilePapers.length);
   });
 
-  it('is handled by the workers beside Astro exactly as Astro handles it (the build used their related papers and search documents)', () => {
-    expect(hostile.log).toContain("build: astro: related papers were worked out alongside Astro's start-up");
-    expect(hostile.log).toMatch(/build: astro: search documents brought up to date while pages rendered: \d+ written, 0 removed/);
-  });
-
   it('shows each title and abstract as exact text on its paper page, in its <title> and in its description and social tags', async () => {
     for (const [i, paper] of hostilePapers.entries()) {
       await visit(`papers/${slugs[i]}/`);

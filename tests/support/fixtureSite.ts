@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { BuildReport } from '../../src/lib/build/report.ts';
 
 const run = promisify(execFile);
 
@@ -31,6 +32,8 @@ export interface FixtureSite {
   out: string;
   /** Combined stdout + stderr of the last build. */
   log: string;
+  /** The report of the last build (`--report`), failed builds included. */
+  report?: BuildReport;
 }
 
 /** What to change relative to the project's own content. */
@@ -84,20 +87,33 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Reads the report the last build wrote, if it wrote one. */
+function readReport(file: string): BuildReport | undefined {
+  try {
+    return BuildReport.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the real build on a fixture (`env` adds to its environment); rejects with the build log on failure. */
 export async function buildFixture(site: FixtureSite, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<FixtureSite> {
+  const reportFile = join(site.dir, 'build-report.json');
+  rmSync(reportFile, { force: true });
   try {
-    const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--root', site.project, '--out', site.out, ...args], {
+    const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--root', site.project, '--out', site.out, '--quiet', '--report', reportFile, ...args], {
       cwd: site.project,
-      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), PAPERS_LOG_LEVEL: 'silent', ...env },
+      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     site.log = stdout + stderr;
+    site.report = readReport(reportFile);
     return site;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
     site.log = `${e.stdout ?? ''}${e.stderr ?? ''}`;
-    throw Object.assign(new Error(`build failed:\n${site.log}`), { log: site.log });
+    site.report = readReport(reportFile);
+    throw Object.assign(new Error(`build failed:\n${site.log}`), { log: site.log, report: site.report });
   }
 }
 

@@ -4,7 +4,6 @@
  */
 import { decodeHTML, decodeXML } from 'entities';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PaperView } from '../../src/data/catalog.ts';
 import * as atom from '../../src/lib/feeds/atom.ts';
 import * as channels from '../../src/lib/feeds/channels.ts';
 import * as escape from '../../src/lib/feeds/escape.ts';
@@ -14,7 +13,7 @@ import * as opml from '../../src/lib/feeds/opml.ts';
 import * as rss from '../../src/lib/feeds/rss.ts';
 import * as siteFeeds from '../../src/lib/feeds/siteFeeds.ts';
 import { absoluteUrl } from '../../src/lib/site/routes.ts';
-import type { Topic } from '../../src/lib/topics/schema.ts';
+import { paperView, topic } from '../support/paperView.ts';
 
 const { escapeHtml, escapeXml } = escape;
 const { dayStart, feedEntries, newestDate } = items;
@@ -29,26 +28,9 @@ const HOSTILE = `</p><script>alert(1)</script> <b>bold</b> & &amp; < > " ' $\\fr
 const absolute = (path: string) => absoluteUrl('https://papers.example.org', '/papers-site/', path);
 const SITE = { title: 'Trending Papers', description: 'Papers & more', language: 'en' };
 
-/** A topic for tests. */
-function topic(slug: string, name: string): Topic {
-  return { slug, name, description: `About ${name}.`, keywords: ['word'] };
-}
-
-/** A paper as the pages see it, with only what feeds read. */
-function paper(slug: string, firstSeen: string, rank: number, extra: { title?: string; abstract?: string; topics?: Topic[] } = {}): PaperView {
-  const topics = extra.topics ?? [topic('machine-learning', 'General Machine Learning')];
-  return {
-    slug,
-    data: {
-      title: extra.title ?? `Paper ${slug}`,
-      abstract: extra.abstract ?? `Abstract of ${slug}.`,
-      firstSeen,
-      listings: [{ date: firstSeen, rank }],
-      topics: topics.map((t) => ({ topic: t.slug, rule: 'word', field: 'title' as const })),
-    },
-    entry: {} as PaperView['entry'],
-    topics: topics.map((t) => ({ topic: t, match: { topic: t.slug, rule: 'word', field: 'title' as const } })),
-  };
+/** A paper on its first day, at a rank. */
+function paper(slug: string, firstSeen: string, rank: number, extra: { title?: string; abstract?: string; topics?: ReturnType<typeof topic>[] } = {}) {
+  return paperView({ slug, firstSeen, listings: [{ date: firstSeen, rank }], ...extra });
 }
 
 const PAPERS = [paper('newest', '2025-03-12', 1, { title: HOSTILE, abstract: HOSTILE }), paper('second', '2025-03-12', 2), paper('older', '2025-03-11', 1)];
@@ -57,20 +39,6 @@ const CHANNEL = siteChannel(SITE, 'rss.xml', ENTRIES, absolute);
 
 afterEach(() => {
   vi.useRealTimers();
-});
-
-describe('the feeds modules', () => {
-  test('export exactly their public API', () => {
-    const names = (m: object) => Object.keys(m).sort();
-    expect(names(escape)).toEqual(['escapeHtml', 'escapeXml']);
-    expect(names(items)).toEqual(['dayStart', 'feedEntries', 'newestDate']);
-    expect(names(rss)).toEqual(['isHtmlInvariant', 'renderRss', 'rssTitle']);
-    expect(names(atom)).toEqual(['renderAtom']);
-    expect(names(jsonFeed)).toEqual(['JSON_FEED_VERSION', 'renderJsonFeed', 'upgradeToJsonFeed11']);
-    expect(names(opml)).toEqual(['renderOpml']);
-    expect(names(siteFeeds)).toEqual(['FEED_FORMATS', 'feedTitle', 'listFeeds']);
-    expect(names(channels)).toEqual(['siteChannel', 'topicChannel']);
-  });
 });
 
 describe('escapeHtml', () => {

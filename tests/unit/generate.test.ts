@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { generate } from '../../scripts/generate.ts';
+import { generate } from '../../src/lib/generate/generateContent.ts';
 import { InputError } from '../../src/lib/listing/diagnostics.ts';
 import { splitPaperFile } from '../../src/lib/mdx/file.ts';
 import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';

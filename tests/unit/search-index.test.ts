@@ -10,20 +10,18 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { HandoffPaper } from '../../src/lib/build/handoff.ts';
-import { byNewest, type NewestFirst, newestFirst } from '../../src/lib/build/newestFirst.ts';
-import { INDEX_CHUNK_POSITIONS, indexSearchDocuments, pagefindEnv, readFragment, runPagefind, searchDocument } from '../../src/lib/build/searchIndex.ts';
+import { INDEX_CHUNK_POSITIONS, indexSearchDocuments, pagefindEnv, readFragment, runPagefind } from '../../src/lib/build/searchIndex.ts';
+import { searchDocument } from '../../src/lib/search/indexed.ts';
+import { byNewest, type NewestFirst, newestFirst } from '../../src/lib/search/newestFirst.ts';
+import { paperView, topic } from '../support/paperView.ts';
 
-const hostile: HandoffPaper = {
+const hostile = paperView({
   slug: 'hostile',
   title: 'Attention </h1><script>alert(1)</script> & "quotes" <b>bold</b>',
   abstract: 'We show <img src=x onerror=alert(2)> that $a<b$ & <!-- comments --> stay text. Diffusion.',
-  firstSeen: '2025-03-11',
-  days: ['2025-03-11', '2025-03-12'],
-  topics: ['language-models', 'efficiency'],
-  hasNotes: false,
-  preview: { card: { title: 't', topics: [], date: '11 March 2025', siteTitle: 's' }, file: '/dev/null' },
-};
+  listings: [{ date: '2025-03-11', rank: 1 }, { date: '2025-03-12', rank: 4 }],
+  topics: [topic('language-models', 'Language Models'), topic('efficiency', 'Efficiency')],
+});
 
 afterAll(async () => {
   await close();
@@ -45,14 +43,14 @@ describe('the search document of a paper', () => {
     expect(fragments).toHaveLength(1);
     const fragment = fragments[0]!;
     expect(fragment.url).toBe('/papers/hostile/');
-    expect(fragment.meta.title).toBe(hostile.title);
-    expect(fragment.meta).toEqual({ title: hostile.title });
+    expect(fragment.meta.title).toBe(hostile.data.title);
+    expect(fragment.meta).toEqual({ title: hostile.data.title });
     // No sort key: its permutation of every page would be in the metadata each search downloads.
     const metadata = files.find((f) => f.path.endsWith('.pf_meta'))!;
     expect(gunzipSync(metadata.content).toString('latin1')).not.toContain('date');
     expect(fragment.filters).toEqual({ day: ['2025-03-11', '2025-03-12'], topic: ['language-models', 'efficiency'] });
-    expect(fragment.content).toContain(hostile.abstract);
-    expect(fragment.content.startsWith(hostile.title)).toBe(true);
+    expect(fragment.content).toContain(hostile.data.abstract);
+    expect(fragment.content.startsWith(hostile.data.title)).toBe(true);
   });
 });
 
@@ -66,10 +64,11 @@ describe('the search index', () => {
         const abstract = Array.from({ length: 200 }, (_, k) => words[(n * 7919 + k * 104729) % words.length]).join(' ');
         const dir = join(work, 'site', 'papers', `p${n}`);
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, 'index.html'), searchDocument({ ...hostile, slug: `p${n}`, title: `Paper ${n}`, abstract }));
+        writeFileSync(join(dir, 'index.html'), searchDocument(paperView({ slug: `p${n}`, title: `Paper ${n}`, abstract })));
       }
       const chunks = async (name: string, env: NodeJS.ProcessEnv) => {
-        expect(await runPagefind(join(work, 'site'), join(work, name), env)).toBe(300);
+        await runPagefind(join(work, 'site'), join(work, name), env);
+        expect(readdirSync(join(work, name, 'fragment'))).toHaveLength(300);
         return readdirSync(join(work, name, 'index')).length;
       };
       const { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: _, ...pagefindDefault } = pagefindEnv();
@@ -89,7 +88,7 @@ describe('the search index', () => {
       const documents = join(work, 'search-documents');
       for (const slug of ['one', 'two']) {
         mkdirSync(join(documents, 'papers', slug), { recursive: true });
-        writeFileSync(join(documents, 'papers', slug, 'index.html'), searchDocument({ ...hostile, slug }));
+        writeFileSync(join(documents, 'papers', slug, 'index.html'), searchDocument(paperView({ slug })));
       }
       const dir = join(work, 'site');
       await expect(indexSearchDocuments({ dir, documents, papers: 3 })).rejects.toThrow(`Pagefind indexed 2 documents for 3 papers; delete ${documents}`);

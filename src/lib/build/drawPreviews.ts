@@ -3,23 +3,17 @@
  *
  *   node src/lib/build/drawPreviews.ts <jobs.json>
  *
- * where the file holds `PreviewJob[]`. The renderer keeps about 4 MB per card
- * that garbage collection does not return (drawing 50k cards in one process
- * grew past 20 GB); a process per batch bounds it, and one process per core
- * draws in parallel.
+ * where the file holds `DrawJob[]` (previewImages.ts). The renderer keeps
+ * about 4 MB per card that garbage collection does not return (drawing 50k
+ * cards in one process grew past 20 GB); a process per batch bounds it,
+ * and one process per core draws in parallel.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PreviewCard } from '../buildData/schema.ts';
 import { ensurePreview } from '../io/previewCache.ts';
-import { PreviewJob } from './handoff.ts';
 
-/** Draws every job whose file is not in the cache yet. */
-export async function drawPreviews(jobs: readonly PreviewJob[]): Promise<void> {
-  for (const job of jobs) await ensurePreview(job.card, job.file);
-}
-
-if (import.meta.main) {
-  const file = process.argv[2];
-  if (!file) throw new Error('usage: node src/lib/build/drawPreviews.ts <jobs.json>');
-  await drawPreviews(z.array(PreviewJob).parse(JSON.parse(readFileSync(file, 'utf8'))));
-}
+const file = process.argv[2];
+if (!file) throw new Error('usage: node src/lib/build/drawPreviews.ts <jobs.json>');
+const jobs = z.array(z.object({ card: PreviewCard, file: z.string().min(1) })).parse(JSON.parse(readFileSync(file, 'utf8')));
+for (const job of jobs) await ensurePreview(job.card, job.file);

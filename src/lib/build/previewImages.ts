@@ -1,17 +1,30 @@
 /**
- * Preview images after Astro: draws the cards the cache does not have yet
- * (in child processes, see drawPreviews.ts), then puts each paper's image at
+ * Preview images in a build: draws the cards the image cache does not have
+ * yet (drawPreviews.ts, in child processes), then puts each paper's image at
  * `<dir>/og/<slug>.png`. A hard link costs nothing and the cache never
- * rewrites a file in place (new cards get new names), so output and cache
- * can share it; across file systems the file is copied.
+ * rewrites a file in place (a changed card gets a new name), so output and
+ * cache can share it; across file systems the file is copied.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import type { PreviewCard } from '../buildData/schema.ts';
+import { previewFileFor } from '../io/previewCache.ts';
 import { routes } from '../site/routes.ts';
-import { PREVIEWS_FILE, PreviewJob } from './handoff.ts';
+import { runProcess } from './process.ts';
+
+/** A paper's preview image: what its card shows. */
+export interface PreviewJob {
+  slug: string;
+  card: PreviewCard;
+}
+
+/** A card to draw, and the cache file it goes to. */
+export interface DrawJob {
+  card: PreviewCard;
+  file: string;
+}
 
 /**
  * Cards per drawing process. The renderer keeps about 4 MB per card drawn
@@ -20,51 +33,48 @@ import { PREVIEWS_FILE, PreviewJob } from './handoff.ts';
  */
 const BATCH = 200;
 
-/** A preview image for one paper's page. */
-export interface PaperPreview {
-  slug: string;
-  preview: PreviewJob;
-}
-
-/** Writes the list of previews to place, for the step that draws and links them. */
-export function writePreviewList(dir: string, papers: readonly PaperPreview[]): void {
-  writeFileSync(join(dir, PREVIEWS_FILE), JSON.stringify(papers.map(({ slug, preview }) => ({ slug, preview }))));
-}
-
 /** Runs one drawing process over a batch of jobs; rejects when it fails. */
-function drawBatch(root: string, batchFile: string): Promise<void> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(root, 'src/lib/build/drawPreviews.ts'), batchFile], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`drawing preview images failed (exit code ${code}); its messages are above`))));
-  });
+async function drawBatch(batchFile: string): Promise<void> {
+  const { code } = await runProcess(process.execPath, [fileURLToPath(new URL('./drawPreviews.ts', import.meta.url)), batchFile]);
+  if (code !== 0) throw new Error(`drawing preview images failed (exit code ${code}); its messages are above`);
 }
 
-/** Draws the missing images, `availableParallelism()` processes at a time; returns how many were drawn. */
-async function drawMissing(root: string, dir: string, jobs: readonly PreviewJob[], log: (message: string) => void): Promise<number> {
+/**
+ * Draws the cards of `jobs` that the cache lacks, one process per core at a
+ * time; returns how many were drawn and how long drawing took.
+ */
+export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (message: string) => void): Promise<{ drawn: number; drawMs: number }> {
+  const started = performance.now();
   const seen = new Set<string>();
-  const missing = jobs.filter((job) => !seen.has(job.file) && seen.add(job.file) && !existsSync(job.file));
-  const batches: string[] = [];
-  for (let i = 0; i < missing.length; i += BATCH) {
-    const file = join(dir, `.previews-batch-${batches.length}.json`);
-    writeFileSync(file, JSON.stringify(missing.slice(i, i + BATCH)));
-    batches.push(file);
+  const missing: DrawJob[] = [];
+  for (const { card } of jobs) {
+    const file = previewFileFor(card);
+    if (!seen.has(file) && !existsSync(file)) missing.push({ card, file });
+    seen.add(file);
   }
+  if (missing.length === 0) return { drawn: 0, drawMs: 0 };
+  const folder = mkdtempSync(join(tmpdir(), 'papers-previews-'));
   try {
+    const batches: string[] = [];
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const file = join(folder, `batch-${batches.length}.json`);
+      writeFileSync(file, JSON.stringify(missing.slice(i, i + BATCH)));
+      batches.push(file);
+    }
     let next = 0;
     let done = 0;
     const lane = async (): Promise<void> => {
       while (next < batches.length) {
-        await drawBatch(root, batches[next++]!);
+        await drawBatch(batches[next++]!);
         done++;
-        log(`preview images: drawn ${Math.min(done * BATCH, missing.length)} of ${missing.length}`);
+        log(`drawn ${Math.min(done * BATCH, missing.length)} of ${missing.length}`);
       }
     };
     await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, lane));
   } finally {
-    for (const file of batches) rmSync(file, { force: true });
+    rmSync(folder, { recursive: true, force: true });
   }
-  return missing.length;
+  return { drawn: missing.length, drawMs: Math.round(performance.now() - started) };
 }
 
 /** Links one cached image into the output, or copies it when a link is not possible. */
@@ -83,31 +93,12 @@ function place(source: string, target: string, canLink: { value: boolean }): voi
   copyFileSync(source, target);
 }
 
-/**
- * Links the images the cache already has into `<dir>/og/`; returns the
- * papers whose image is still to be drawn, in order.
- */
-export function placeCachedPreviews(dir: string, papers: readonly PaperPreview[]): PaperPreview[] {
+/** Puts every paper's cached image into `<dir>/og/`; throws when one is missing from the cache. */
+export function linkPreviews(dir: string, jobs: readonly PreviewJob[]): void {
   const canLink = { value: true };
-  const missing: PaperPreview[] = [];
-  for (const paper of papers) {
-    if (existsSync(paper.preview.file)) place(paper.preview.file, join(dir, routes.ogImage(paper.slug)), canLink);
-    else missing.push(paper);
+  for (const { slug, card } of jobs) {
+    const file = previewFileFor(card);
+    if (!existsSync(file)) throw new Error(`preview images: ${file} (the card of ${slug}) is missing from the cache after drawing`);
+    place(file, join(dir, routes.ogImage(slug)), canLink);
   }
-  return missing;
-}
-
-/**
- * Places the preview images listed in `<dir>/.previews.json` (and removes the
- * list): draws the missing ones, then links them all. `root` is the project,
- * whose `src/lib/build/drawPreviews.ts` draws. Returns the counts.
- */
-export async function placePreviews({ root, dir, log }: { root: string; dir: string; log: (message: string) => void }): Promise<{ placed: number; drawn: number }> {
-  const listFile = join(dir, PREVIEWS_FILE);
-  const papers = z.array(z.object({ slug: z.string(), preview: PreviewJob })).parse(JSON.parse(readFileSync(listFile, 'utf8')));
-  rmSync(listFile);
-  const drawn = await drawMissing(root, dir, papers.map((p) => p.preview), log);
-  const unplaced = placeCachedPreviews(dir, papers);
-  if (unplaced.length > 0) throw new Error(`preview images: ${unplaced.length} still missing from the cache after drawing, such as ${unplaced[0]!.preview.file}`);
-  return { placed: papers.length, drawn };
 }

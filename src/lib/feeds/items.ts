@@ -3,7 +3,7 @@
  * holds them. Every feed (RSS, Atom, JSON Feed, per topic) is rendered from
  * these, so all formats agree on ids, links, dates, titles and order.
  */
-import type { PaperView } from '../../data/catalog.ts';
+import type { PaperView } from '../catalog/catalog.ts';
 import { routes } from '../site/routes.ts';
 
 /** One paper as every feed format sees it. Text fields are raw (unescaped). */

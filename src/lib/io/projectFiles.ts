@@ -26,6 +26,11 @@ export function projectPaths(root: string, content: string = join(root, 'content
 }
 export type ProjectPaths = ReturnType<typeof projectPaths>;
 
+/** The paper files (`*.mdx`) in the papers folder, sorted; none when the folder does not exist yet. */
+export function listPaperFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')).sort() : [];
+}
+
 /** Reads and validates the site configuration. */
 export function readSiteConfig(paths: ProjectPaths): SiteConfig {
   return readConfigFile(relative(paths.root, paths.site) || paths.site, SiteConfig, 'see the comments in content/site.yaml for what each field takes');

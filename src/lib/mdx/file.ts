@@ -29,6 +29,11 @@ export function joinPaperFile({ frontmatter, body }: PaperFileParts): string {
   return `---\n${frontmatter}---\n${body}`;
 }
 
+/** Whether a paper file's body holds owner notes (anything but white space). */
+export function hasNotes(body: string): boolean {
+  return body.trim() !== '';
+}
+
 /**
  * Splits file text into frontmatter and body. Returns undefined when the file
  * does not start with a fenced frontmatter block.

@@ -6,11 +6,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../listing/diagnostics.ts';
 import type { MergedPaper } from './merge.ts';
-import { slugify } from './slugify.ts';
-
-const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case ASCII letters and digits joined by single hyphens');
+import { Slug, slugify } from './slugify.ts';
 
 /** One registered paper: its identity (title as listed), its slug and retired slugs. */
 export const PermalinkEntry = z.object({

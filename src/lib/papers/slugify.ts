@@ -4,6 +4,13 @@
  * never reach a URL.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/** What every slug of the site looks like: lower-case ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A URL slug (of a paper or a topic), validated. */
+export const Slug = z.string().regex(SLUG_PATTERN, 'a slug is lower-case ASCII letters and digits joined by single hyphens');
 
 /** Longest slug, in characters, before collision suffixes. */
 export const MAX_SLUG_LENGTH = 80;

@@ -3,6 +3,7 @@
  * classification records about each paper. The schema is the documentation.
  */
 import { z } from 'zod';
+import { Slug } from '../papers/slugify.ts';
 
 /** A keyword rule: a phrase matched as whole words; a trailing `*` matches any word ending. */
 const Keyword = z
@@ -14,7 +15,7 @@ const Keyword = z
 /** One topic. */
 export const Topic = z.object({
   /** URL segment: `/topics/<slug>/`. */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug is lower-case ASCII words joined by hyphens').describe('URL segment of the topic page.'),
+  slug: Slug.describe('URL segment of the topic page.'),
   /** Display name. */
   name: z.string().min(1).describe('Display name.'),
   /** One or two sentences shown on the topic page and in its feed. */

@@ -1,13 +1,11 @@
 /**
- * `/og/<slug>.png` in `npm run dev`: the 1200×630 preview image of a paper.
- * A build does not render these through Astro: the build hand-off
- * (build-handoff.json.ts) draws missing ones into the cache, and the
- * finishing step links the cached files into the output, which is much
- * faster than passing 10k images through Astro's page writer.
+ * `/og/<slug>.png` under `npm run dev`: the 1200×630 preview image of a
+ * paper, drawn on request. A build does not render these through Astro:
+ * its preview step draws the missing ones into the image cache and links
+ * them into the output (src/lib/build/previewImages.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type PaperView } from '../../data/catalog.ts';
-import { previewCardFor } from '../../data/preview.ts';
 import { previewPng } from '../../lib/io/previewCache.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
@@ -17,6 +15,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
 };
 
 export const GET: APIRoute = async ({ props }) => {
-  const png = await previewPng(previewCardFor((props as { paper: PaperView }).paper));
+  const png = await previewPng((props as { paper: PaperView }).paper.card);
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,75 @@
+/**
+ * The site's Astro configuration, made in one place for both ways of
+ * building: plain `astro build` / `astro dev` (astro.config.mjs), where
+ * Astro also generates the content and finishes the site itself, and
+ * `npm run build`, whose own steps do that around Astro
+ * (src/lib/build/steps/astro.ts). Site URL and base path come from
+ * content/site.yaml (validated), so the whole site, feeds and search
+ * included, follows one file.
+ */
+import { createHash } from 'node:crypto';
+import mdx from '@astrojs/mdx';
+import type { AstroUserConfig } from 'astro';
+import { finishBuild } from './integrations/finishBuild.ts';
+import { generateContent } from './integrations/generateContent.ts';
+import { pagefindDev } from './integrations/pagefindDev.ts';
+import { presortedSitemap } from './integrations/sitemap.ts';
+import { contentDir } from './lib/io/contentDir.ts';
+import { projectPaths, readRegistry, readSiteConfig } from './lib/io/projectFiles.ts';
+import { routes, withBase } from './lib/site/routes.ts';
+import { themeScriptHash } from './lib/site/themeScript.ts';
+
+/** Who generates the content before Astro and finishes the site after it. */
+export type Around = 'astro' | 'build script';
+
+/** The configuration for the project at `root`. */
+export function astroConfig(root: string, around: Around): AstroUserConfig {
+  const paths = projectPaths(root, contentDir(root));
+  const site = readSiteConfig(paths);
+  // Retired slugs (see content/permalinks.json) answer with a redirect page to the current URL.
+  const redirects = Object.fromEntries(
+    readRegistry(paths).papers.flatMap((entry) =>
+      // Astro prefixes the source with the base, but not the destination.
+      entry.redirectsFrom.map((old) => [`/${routes.paper(old)}`, withBase(site.base, routes.paper(entry.slug))]),
+    ),
+  );
+  return {
+    root,
+    site: site.url,
+    base: site.base,
+    trailingSlash: 'always',
+    redirects,
+    build: {
+      format: 'directory',
+      // Render a page while the last ones are being written: one at a time, the
+      // build waited on its file writes for about a quarter of the page phase.
+      concurrency: 4,
+    },
+    // The build script's staging folder is new, and its preview step links images into it while Astro runs.
+    ...(around === 'build script' ? { vite: { build: { emptyOutDir: false } } } : {}),
+    // Tests and benchmarks build other corpora side by side: keep their caches apart.
+    cacheDir: process.env.PAPERS_CACHE_DIR ?? './node_modules/.astro',
+    integrations: [
+      ...(around === 'astro' ? [generateContent(root)] : []),
+      mdx(),
+      presortedSitemap({ filter: (page) => !/\/search\/$/.test(page) }),
+      ...(around === 'astro' ? [finishBuild(root)] : []),
+      pagefindDev(),
+    ],
+    security: {
+      csp: {
+        directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+        // Pagefind compiles its WebAssembly search engine in the browser.
+        scriptDirective: {
+          resources: ["'self'", "'wasm-unsafe-eval'"],
+          // The inline theme script (src/lib/site/themeScript.ts), allowed by its exact hash.
+          hashes: [themeScriptHash((text) => createHash('sha256').update(text).digest('base64'))],
+        },
+      },
+    },
+    devToolbar: { enabled: false },
+    // Paper pages carry a cacheKey (src/lib/catalog/catalog.ts, paperPageKey): a rebuild
+    // reuses the pages whose data and code are unchanged instead of rendering them.
+    experimental: { incrementalBuild: true },
+  };
+}

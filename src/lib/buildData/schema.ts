@@ -1,0 +1,50 @@
+/**
+ * The build data: everything the steps after `generate` need, worked out
+ * once by the generator and written as one typed file outside the output.
+ * Astro's content loader and catalog, the search-document step and the
+ * preview-image step all read it; none of them reads the paper files again
+ * or hands anything back.
+ */
+import { z } from 'zod';
+import { PaperFrontmatter } from '../papers/schema.ts';
+import { Slug } from '../papers/slugify.ts';
+import { Taxonomy } from '../topics/schema.ts';
+
+/** What a paper's preview card shows. */
+export const PreviewCard = z.object({
+  title: z.string().describe('The paper title, drawn whole.'),
+  topics: z.array(z.string()).describe('Topic names, strongest first.'),
+  date: z.string().describe('The day first listed, as the card writes it (e.g. "11 March 2025").'),
+  siteTitle: z.string().describe('The site name.'),
+});
+export type PreviewCard = z.infer<typeof PreviewCard>;
+
+/** The owner's notes of a paper: the MDX body of its file, which Astro compiles. */
+export const PaperNotes = z.object({
+  file: z.string().min(1).describe('Path of the paper file, relative to the project root.'),
+  digest: z.string().min(1).describe('A hash of the notes, so pages showing them are rendered again when they change.'),
+});
+
+/** One paper as every later step sees it. */
+export const BuildPaper = z.object({
+  slug: Slug.describe('The permanent slug: /papers/<slug>/.'),
+  data: PaperFrontmatter.describe('The frontmatter the site shows: generated, or as the owner edited it.'),
+  /** A hash of the paper's data and notes: the content loader's entry digest. */
+  digest: z.string().min(1).describe('A hash of data and notes; changes whenever either does.'),
+  notes: PaperNotes.optional().describe('Present when the paper file has owner notes below its frontmatter.'),
+  related: z.array(Slug).describe('Related papers, most similar first.'),
+  prev: Slug.optional().describe('The paper ranked just above it on the day it was first listed.'),
+  next: Slug.optional().describe('The paper ranked just below it on the day it was first listed.'),
+  card: PreviewCard.describe('What its preview image shows.'),
+});
+export type BuildPaper = z.infer<typeof BuildPaper>;
+
+/** The whole build data file. */
+export const BuildData = z.object({
+  /** A hash of everything the file was made from: equal inputs, equal file. */
+  inputs: z.string().min(1).describe('A hash of the inputs the file was made from.'),
+  /** Papers newest first: by the day first listed, then rank that day, then slug. */
+  papers: z.array(BuildPaper),
+  taxonomy: Taxonomy.describe('The topic taxonomy the papers were classified with.'),
+});
+export type BuildData = z.infer<typeof BuildData>;
