@@ -29,8 +29,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { parseListing } from '../src/lib/listing/parse.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/staticServer.ts';
+import { launchBrowser } from './support/browser.ts';
+import { serveStatic } from './support/staticServer.ts';
 import { makeCorpus, writeCorpus, writeListing, type CorpusDay } from './corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -19,7 +19,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { parse as parseYaml } from 'yaml';
 import { writeFileAtomic } from '../src/lib/io/atomicWrite.ts';
-import { serveStatic } from '../tests/support/staticServer.ts';
+import { serveStatic } from './support/staticServer.ts';
 
 /** The Lighthouse version the README numbers come from (pinned in package.json). */
 const LIGHTHOUSE_VERSION = '12.2.3';

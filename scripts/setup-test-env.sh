@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives: Chromium (browser tests,
 # driven by playwright-core, never a downloaded browser), xmllint, Python's
-# feedparser and the newsboat feed reader (feed tests). Needs root or sudo.
+# feedparser and the newsboat feed reader (feed tests), and a Java runtime
+# for the Nu HTML checker. Needs root or sudo.
 set -euo pipefail
-packages=(chromium libxml2-utils python3-feedparser newsboat fonts-dejavu-core)
+packages=(chromium libxml2-utils python3-feedparser newsboat fonts-dejavu-core default-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

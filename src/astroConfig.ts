@@ -45,8 +45,14 @@ export function astroConfig(root: string, around: Around): AstroUserConfig {
       // build waited on its file writes for about a quarter of the page phase.
       concurrency: 4,
     },
-    // The build script's staging folder is new, and its preview step links images into it while Astro runs.
-    ...(around === 'build script' ? { vite: { build: { emptyOutDir: false } } } : {}),
+    vite: {
+      build: {
+        // Scripts are files the browser caches once, not copies inlined into every page.
+        assetsInlineLimit: 0,
+        // The build script's staging folder is new, and its preview step links images into it while Astro runs.
+        ...(around === 'build script' ? { emptyOutDir: false } : {}),
+      },
+    },
     // Tests and benchmarks build other corpora side by side: keep their caches apart.
     cacheDir: process.env.PAPERS_CACHE_DIR ?? './node_modules/.astro',
     integrations: [

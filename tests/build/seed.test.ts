@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser } from '../../scripts/support/browser.ts';
 import { parseFeed, xmllint } from '../support/feedReader.ts';
 import { summarizePage, type PageSummary } from '../support/pageSummary.ts';
 import { seedSite } from '../support/seedSite.ts';

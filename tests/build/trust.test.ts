@@ -12,14 +12,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser } from '../../scripts/support/browser.ts';
 import { parseFeed, xmllint, type ParsedFeed } from '../support/feedReader.ts';
 import { buildSite, type FixtureSite } from '../support/fixtureSite.ts';
 import { HOSTILE_DATE, HOSTILE_FILE, hostileListing, hostilePapers } from '../support/hostileListing.ts';
 import { scanSite, type ScanReport, type ScriptInfo } from '../support/safetyScan.ts';
 import { seedSite } from '../support/seedSite.ts';
 import { readPaperSources, type PaperSource } from '../support/siteFiles.ts';
-import { serveStatic, type StaticServer } from '../support/staticServer.ts';
+import { serveStatic, type StaticServer } from '../../scripts/support/staticServer.ts';
 
 const SITE_TITLE = 'Trending Papers';
 const SITE_URL = 'https://papers.example.org';

@@ -1,6 +1,7 @@
 /**
  * The seed site is valid HTML (html-validate, recommended rules, with the
- * project's .htmlvalidate.json) and has no broken internal link or fragment
+ * project's .htmlvalidate.json; and the Nu HTML checker, which finds what
+ * html-validate lets pass) and has no broken internal link or fragment
  * (linkinator, crawling the site served over HTTP).
  */
 import { readFileSync } from 'node:fs';
@@ -10,8 +11,9 @@ import { LinkChecker } from 'linkinator';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/fixtureSite.ts';
 import { seedSite } from '../support/seedSite.ts';
+import { nuErrors } from '../support/nuChecker.ts';
 import { listFiles } from '../support/siteFiles.ts';
-import { serveStatic } from '../support/staticServer.ts';
+import { serveStatic } from '../../scripts/support/staticServer.ts';
 
 const { out } = seedSite();
 
@@ -30,6 +32,11 @@ describe('the seed site', () => {
       }
     }
     expect(errors).toEqual([]);
+  });
+
+  it('has no error under the Nu HTML checker on any page', async () => {
+    expect(await nuErrors(out)).toEqual([]);
+    expect(listFiles(out).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(92);
   });
 
   it('has no broken internal link or fragment, checked by linkinator crawling the served site', async () => {

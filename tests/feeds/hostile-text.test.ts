@@ -24,7 +24,7 @@ import {
   type ParsedFeed,
 } from '../support/feedTools.ts';
 import { buildSite, type FixtureSite } from '../support/fixtureSite.ts';
-import { serveStatic } from '../support/staticServer.ts';
+import { serveStatic } from '../../scripts/support/staticServer.ts';
 
 const ORIGIN = 'https://papers.example.org';
 const BASE = '/papers-site/';
