@@ -16,6 +16,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseListing } from '../src/lib/listing/parse.ts';
+import { formatDateLine } from '../src/lib/listing/dateLine.ts';
 
 /** One listing file of the corpus. */
 export interface CorpusDay {
@@ -38,7 +39,6 @@ export interface CorpusOptions {
   start?: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'xe', 'zu', 'ba', 'de', 'fi', 'go', 'hu', 'ja'];
 
 /** A 32-bit integer hash of `n` and `salt` (splitmix-style), for deterministic choices. */
@@ -82,8 +82,7 @@ function makePaper(i: number, source: { title: string; abstract: string }[], sen
 
 /** Formats one listing file in the scraped format. */
 function formatListing(date: string, papers: { title: string; abstract: string }[]): string {
-  const [, m, d] = date.split('-').map(Number);
-  const header = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', `${MONTHS[m! - 1]} ${d}`];
+  const header = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', formatDateLine(date)];
   return `${[...header, ...papers.flatMap((p) => [p.title, p.abstract])].join('\n\n')}\n`;
 }
 

@@ -150,6 +150,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   } finally {
     rmSync(staging, { recursive: true, force: true });
     report.wallMs = Math.round(clock.elapsed());
+    // Steps side by side end in any order: the report lists them as they started.
+    report.steps.sort((a, b) => a.startMs - b.startMs);
     if (options.report) writeBuildReport(resolve(options.report), report);
   }
 }

@@ -16,6 +16,8 @@ export interface ProcessOptions {
   started?: (child: ChildProcess) => void;
   /** Aborting it ends the process (SIGTERM). */
   signal?: AbortSignal;
+  /** Called with each chunk of captured output as it comes. */
+  onOutput?: (chunk: string) => void;
 }
 
 /** How a program ended. */
@@ -42,8 +44,12 @@ export function runProcess(command: string, args: readonly string[], options: Pr
     let output = '';
     const messages: unknown[] = [];
     if (captured) {
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+      const take = (chunk: string) => {
+        output += chunk;
+        options.onOutput?.(chunk);
+      };
+      child.stdout!.setEncoding('utf8').on('data', take);
+      child.stderr!.setEncoding('utf8').on('data', take);
     }
     child.on('message', (message) => messages.push(message));
     // An abort also reports an error; the process then ends and 'close' tells how.

@@ -5,12 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { formatSeconds } from '../text/units.ts';
 import type { StepName, StepReport } from './report.ts';
-
-/** Formats milliseconds as seconds with one decimal: `12.3 s`. */
-export function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** Times the steps of one build and prints progress lines. */
 export class BuildClock {

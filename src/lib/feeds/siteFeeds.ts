@@ -44,32 +44,35 @@ export function feedTitle(siteTitle: string, format: FeedFormat, topicName?: str
   return `${topicName ? `${siteTitle}: ${topicName}` : siteTitle} (${FEED_FORMATS[format].label})`;
 }
 
+/** The whole-site feeds, in the three formats. */
+export function siteFeeds(site: { title: string; description: string }, absolute: (path: string) => string): PublishedFeed[] {
+  const home = absolute(routes.home());
+  const feed = (format: FeedFormat, path: string): PublishedFeed => ({ title: feedTitle(site.title, format), format, path, url: absolute(path), home, description: site.description });
+  return [feed('rss', routes.rss()), feed('atom', routes.atom()), feed('json', routes.jsonFeed())];
+}
+
+/** A topic's feed (RSS). */
+export function topicFeed(site: { title: string }, topic: Topic, papers: number, absolute: (path: string) => string): TopicFeed {
+  return {
+    title: feedTitle(site.title, 'rss', topic.name),
+    format: 'rss',
+    path: routes.topicFeed(topic.slug),
+    url: absolute(routes.topicFeed(topic.slug)),
+    home: absolute(routes.topic(topic.slug)),
+    description: topic.description,
+    topic,
+    papers,
+  };
+}
+
 /** Lists every feed of the site, topics in taxonomy order. */
 export function listFeeds(
   site: { title: string; description: string },
   topics: readonly { topic: Topic; papers: readonly unknown[] }[],
   absolute: (path: string) => string,
 ): FeedDirectory {
-  const home = absolute(routes.home());
-  const siteFeed = (format: FeedFormat, path: string): PublishedFeed => ({
-    title: feedTitle(site.title, format),
-    format,
-    path,
-    url: absolute(path),
-    home,
-    description: site.description,
-  });
   return {
-    site: [siteFeed('rss', routes.rss()), siteFeed('atom', routes.atom()), siteFeed('json', routes.jsonFeed())],
-    topics: topics.map(({ topic, papers }) => ({
-      title: feedTitle(site.title, 'rss', topic.name),
-      format: 'rss',
-      path: routes.topicFeed(topic.slug),
-      url: absolute(routes.topicFeed(topic.slug)),
-      home: absolute(routes.topic(topic.slug)),
-      description: topic.description,
-      topic,
-      papers: papers.length,
-    })),
+    site: siteFeeds(site, absolute),
+    topics: topics.map(({ topic, papers }) => topicFeed(site, topic, papers.length, absolute)),
   };
 }

@@ -9,6 +9,7 @@
  */
 import { decodeHTML } from 'entities';
 import { BIDI_CONTROL, CONTROL, codePointName } from '../text/characters.ts';
+import { isDateLine, parseDateLine } from './dateLine.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Listing, ListingEntry } from './schema.ts';
 
@@ -17,11 +18,6 @@ export const MAX_LINE_LENGTH = 20_000;
 
 /** Longest accepted title; longer "titles" are abstracts out of step. */
 export const MAX_TITLE_LENGTH = 400;
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** `Mar 11`, `March 11`, `Mar 11, 2025`. */
-const DATE_LINE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?$/i;
 
 const FILE_NAME = /(?:^|[\\/])(\d{4})-(\d{2})-(\d{2})\.txt$/;
 
@@ -150,17 +146,16 @@ export function parseListing(file: string, input: Uint8Array | string): ParseRes
   if (fatal) return { listing: undefined, diagnostics };
 
   // The header ends at the first line that reads as a date.
-  const dateIndex = lines.findIndex((l) => DATE_LINE.test(l.trim()));
+  const dateIndex = lines.findIndex((l) => isDateLine(l.trim()));
   if (dateIndex < 0) {
     diagnostics.push(
       error(file, 1, 'no date line (such as "Mar 11") was found', 'keep the date line of the page above the first title; it separates the page header from the papers'),
     );
     return { listing: undefined, diagnostics };
   }
-  const [, monthName = '', dayText = '', yearText] = DATE_LINE.exec(lines[dateIndex]!.trim()) ?? [];
-  const month = MONTHS.indexOf(monthName.toLowerCase().slice(0, 3)) + 1;
+  const written = parseDateLine(lines[dateIndex]!.trim())!;
   const [fy, fm, fd] = date.split('-').map(Number);
-  if (month !== fm || Number(dayText) !== fd || (yearText !== undefined && Number(yearText) !== fy)) {
+  if (written.month !== fm || written.day !== fd || (written.year !== undefined && written.year !== fy)) {
     diagnostics.push(
       error(file, dateIndex + 1, `the header says "${lines[dateIndex]!.trim()}" but the file name says ${date}`, 'rename the file after the day on its date line, or correct the date line'),
     );

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { astroConfig } from '../../../astroConfig.ts';
 import { serveStep } from '../childStep.ts';
-import { astroProgress, formatSeconds } from '../progress.ts';
+import { formatSeconds } from '../../text/units.ts';
+import { astroProgress } from '../progress.ts';
 
 /** What the step tells the build. */
 export interface Built {

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildDataFile, readBuildData } from '../../buildData/file.ts';
 import { serveStep } from '../childStep.ts';
 import { drawMissingPreviews, linkPreviews } from '../previewImages.ts';
-import { formatSeconds } from '../progress.ts';
+import { formatSeconds } from '../../text/units.ts';
 
 /** What the step tells the build. */
 export interface PreviewsStep {
