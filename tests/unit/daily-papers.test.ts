@@ -186,6 +186,12 @@ describe('parseDailyPapers on single fields', () => {
     expect(at('2025-03-13')).toBe('2025-03-13');
   });
 
+  test('rejects a publication day that is not on the calendar instead of rolling it over', () => {
+    const { listing, diagnostics } = parseDailyPapers(FILE, body([item('2503.00012', 'Day', { publishedAt: '2025-02-30T00:00:00.000Z' })]));
+    expect(listing).toBeUndefined();
+    expect(diagnostics[0]).toMatchObject({ path: '[0].paper.publishedAt', message: expect.stringContaining('expected an ISO 8601 date') });
+  });
+
   test('drops repeated and blank keywords but keeps their order', () => {
     const { listing } = parseDailyPapers(FILE, body([item('2503.00005', 'Keywords', { ai_keywords: ['b', ' a ', 'b', '', 'a'] })]));
     expect(listing!.entries[0]!.paper?.keywords).toEqual(['b', 'a']);

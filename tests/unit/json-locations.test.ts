@@ -41,6 +41,11 @@ describe('lineOfEveryValue', () => {
     expect(Object.fromEntries(lineOfEveryValue(text))).toEqual({ '': 1, '[0]': 2, '[0].a': 3, '[0].b': 4, '[0].b[0]': 5 });
   });
 
+  test('records values only down to maxDepth levels, but scans past them', () => {
+    const text = '[\n  {"a": {"b": [1,\n 2]}},\n  {"c": 3}\n]';
+    expect(Object.fromEntries(lineOfEveryValue(text, 2))).toEqual({ '': 1, '[0]': 2, '[0].a': 2, '[1]': 4, '[1].c': 4 });
+  });
+
   test('handles escaped quotes and backslashes inside strings', () => {
     const text = '{"a\\"b": "c\\\\", "d": "\\"}\\n"}';
     expect([...lineOfEveryValue(text).keys()]).toEqual(['', '["a\\"b"]', 'd']);

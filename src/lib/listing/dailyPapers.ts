@@ -248,7 +248,8 @@ function readUrl(ctx: Context, raw: string | null | undefined, path: JsonPath, w
 
 /** Reads `paper.publishedAt` as the UTC day, or reports an error. */
 function readDay(ctx: Context, raw: string, path: JsonPath): string | 'error' {
-  const day = /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(raw) ? new Date(raw) : undefined;
+  // Date rolls 2025-02-30 over to March: check the calendar day first.
+  const day = /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(raw) && dateFromFileName(`${raw.slice(0, 10)}.json`) ? new Date(raw) : undefined;
   if (!day || Number.isNaN(day.getTime())) {
     ctx.diagnostics.push(error(ctx.file, path, `expected an ISO 8601 date such as 2025-03-13T00:00:00.000Z, found ${describeValue(raw)}`, downloadAgain(ctx.date)));
     return 'error';
@@ -427,7 +428,9 @@ export function readDailyPapers(file: string, date: string, data: unknown, text:
     return { listing: undefined, diagnostics: ctx.diagnostics };
   }
 
-  const lines = lineOfEveryValue(text);
+  // The API sends one line: then every value is on line 1 and there is nothing to scan for.
+  // Titles and abstracts are at most three levels down ([3].paper.title).
+  const lines = /[\r\n]/.test(text.trimEnd()) ? lineOfEveryValue(text, 3) : new Map<string, number>();
   const entries: ListingEntry[] = [];
   const seen = new Map<string, { rank: number; index: number }>();
   response.data.forEach((raw, index) => {

@@ -36,12 +36,19 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: end - lineStart + 1 };
 }
 
+/** The formatted path of `key` inside the value at formatted path `parent`. */
+function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  if (IDENTIFIER.test(key)) return parent === '' ? key : `${parent}.${key}`;
+  return `${parent}[${JSON.stringify(key)}]`;
+}
+
 /**
- * Maps the formatted path of every value in `text` to the 1-based line the
- * value starts on. `text` must be valid JSON (parse it first): the scan
- * trusts the grammar and only tracks where it is.
+ * Maps the formatted path of every value in `text`, down to `maxDepth`
+ * levels, to the 1-based line the value starts on. `text` must be valid JSON
+ * (parse it first): the scan trusts the grammar and only tracks where it is.
  */
-export function lineOfEveryValue(text: string): Map<string, number> {
+export function lineOfEveryValue(text: string, maxDepth = Infinity): Map<string, number> {
   const lines = new Map<string, number>();
   let i = 0;
   let line = 1;
@@ -66,48 +73,54 @@ export function lineOfEveryValue(text: string): Map<string, number> {
     return start;
   };
 
-  /** Scans one value at `path`, recording its line. */
-  const value = (path: PropertyKey[]): void => {
+  /** Scans one value at `path` (formatted), `depth` levels down, recording its line. */
+  const value = (path: string, depth: number): void => {
     skipSpace();
-    lines.set(formatJsonPath(path), line);
-    const c = text[i];
-    if (c === '{') {
+    const record = depth <= maxDepth;
+    if (record) lines.set(path, line);
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */) {
       i++;
       skipSpace();
-      if (text[i] === '}') {
+      if (text.charCodeAt(i) === 0x7d) {
         i++;
         return;
       }
       for (;;) {
         skipSpace();
-        const key = JSON.parse(text.slice(skipString(), i)) as string;
+        const start = skipString();
+        // Keys are decoded only where paths are recorded.
+        const key = record ? childPath(path, JSON.parse(text.slice(start, i)) as string) : '';
         skipSpace();
         i++; // the colon
-        value([...path, key]);
+        value(key, depth + 1);
         skipSpace();
-        if (text[i++] === '}') return;
+        if (text.charCodeAt(i++) === 0x7d) return;
       }
-    } else if (c === '[') {
+    } else if (c === 0x5b /* [ */) {
       i++;
       skipSpace();
-      if (text[i] === ']') {
+      if (text.charCodeAt(i) === 0x5d) {
         i++;
         return;
       }
       for (let index = 0; ; index++) {
-        value([...path, index]);
+        value(record ? childPath(path, index) : '', depth + 1);
         skipSpace();
-        if (text[i++] === ']') return;
+        if (text.charCodeAt(i++) === 0x5d) return;
       }
-    } else if (c === '"') {
+    } else if (c === 0x22 /* " */) {
       skipString();
     } else {
-      // A number, true, false or null: runs to the next delimiter.
-      while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
+      // A number, true, false or null: runs to the next delimiter or white space.
+      for (; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x2c || d === 0x5d || d === 0x7d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
+      }
     }
   };
 
-  value([]);
+  value('', 0);
   return lines;
 }
 
