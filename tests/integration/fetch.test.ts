@@ -267,11 +267,23 @@ describe('npm run fetch, a range', () => {
     expect(run.stderr).toContain('stopped at 2025-03-13, the days before it are kept');
   });
 
-  test('passes over days that already have a listing and still exits 0 when it wrote one', async () => {
+  test('passes over days that already have a listing, without asking or pausing, and exits 0 when it wrote one', async () => {
     api.reply(ok(REALISTIC));
-    const run = await fetchCommand(['--from', '2025-03-11', '--to', '2025-03-12', '--pause', '0']);
+    const run = await fetchCommand(['--from', '2025-03-11', '--to', '2025-03-12', '--pause', '5']);
     expect(run.code).toBe(0);
     expect(askedDays()).toEqual(['2025-03-12']);
     expect(run.stderr).toContain('2025-03-11.txt already lists this day');
+    expect(run.ms).toBeLessThan(5_000);
+  });
+
+  test('exits 3 when no day of the range had papers yet, and 4 when every day was already listed', async () => {
+    api.reply(ok('[]'), ok('[]'));
+    const empty = await fetchCommand(['--from', '2025-03-11', '--to', '2025-03-13', '--pause', '0']);
+    expect(empty.code).toBe(3);
+    expect(askedDays()).toEqual(['2025-03-12', '2025-03-13']);
+    writeFileSync(listing('2025-03-12.json'), REALISTIC);
+    const listed = await fetchCommand(['--from', '2025-03-11', '--to', '2025-03-12']);
+    expect(listed.code).toBe(4);
+    expect(api.seen).toHaveLength(2);
   });
 });

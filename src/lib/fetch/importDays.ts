@@ -114,24 +114,24 @@ function writeListing(file: string, bytes: Uint8Array, replace: boolean): boolea
 }
 
 /** Fetches, validates and writes one day. */
-export async function importDay(date: string, options: ImportOptions): Promise<{ outcome: DayOutcome; kept?: string }> {
+export async function importDay(date: string, options: ImportOptions): Promise<{ outcome: DayOutcome; kept?: string; requested: boolean }> {
   const jsonFile = join(options.listings, `${date}.json`);
   const txtFile = join(options.listings, `${date}.txt`);
   const shown = display(options.root, jsonFile);
   const existed = existsSync(jsonFile);
   const refusal = refuseExisting(date, { json: existed ? shown : undefined, txt: existsSync(txtFile) ? display(options.root, txtFile) : undefined }, options.force);
-  if (refusal) return { outcome: refusal };
+  if (refusal) return { outcome: refusal, requested: false };
   const kept = existed ? shown : undefined;
 
   const judged = judgeDownload(date, shown, await download(dayUrl(options.api, date), options));
-  if (judged.kind !== 'valid') return { outcome: judged, ...(kept ? { kept } : {}) };
+  if (judged.kind !== 'valid') return { outcome: judged, requested: true, ...(kept ? { kept } : {}) };
   try {
-    if (!writeListing(jsonFile, judged.bytes, options.force)) return { outcome: { kind: 'exists', date, file: shown, format: 'json' } };
+    if (!writeListing(jsonFile, judged.bytes, options.force)) return { outcome: { kind: 'exists', date, file: shown, format: 'json' }, requested: true };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { outcome: { kind: 'failed', date, message: `could not write ${shown}: ${why}`, diagnostics: [] }, ...(kept ? { kept } : {}) };
+    return { outcome: { kind: 'failed', date, message: `could not write ${shown}: ${why}`, diagnostics: [] }, requested: true, ...(kept ? { kept } : {}) };
   }
-  return { outcome: { kind: 'written', date, file: shown, papers: judged.papers, replaced: existed, warnings: judged.warnings } };
+  return { outcome: { kind: 'written', date, file: shown, papers: judged.papers, replaced: existed, warnings: judged.warnings }, requested: true };
 }
 
 /**
@@ -140,10 +140,12 @@ export async function importDay(date: string, options: ImportOptions): Promise<{
  */
 export async function importDays(days: readonly string[], options: ImportOptions): Promise<DayOutcome[]> {
   const outcomes: DayOutcome[] = [];
-  for (const [i, date] of days.entries()) {
-    // Polite pacing: one request at a time, with a pause between days.
-    if (i > 0 && options.pauseSeconds > 0) await sleep(options.pauseSeconds * 1_000);
-    const { outcome, kept } = await importDay(date, options);
+  let asked = false;
+  for (const date of days) {
+    // Polite pacing: one request at a time, with a pause after each (a day already listed asks nothing).
+    if (asked && options.pauseSeconds > 0) await sleep(options.pauseSeconds * 1_000);
+    const { outcome, kept, requested } = await importDay(date, options);
+    asked = requested;
     outcomes.push(outcome);
     options.report(outcome, describeOutcome(outcome, kept));
     if (outcome.kind === 'failed') break;
