@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/lib/listing/dailyPapers.ts';
 import { ok, startRecordedApi, type RecordedApi } from '../support/recordedApi.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -212,6 +213,18 @@ describe('npm run fetch, one day', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`fetch: 2025-03-14: no answer from ${api.url}?date=2025-03-14&sort=trending&limit=100 within 1 s (--timeout 1); nothing was written\n`);
     expect(run.ms).toBeLessThan(10_000);
+    expect(listingFiles()).toEqual(['2025-03-11.txt']);
+  });
+
+  test('gives up on a response larger than a listing may be, declared or not, and writes nothing', async () => {
+    const huge = Buffer.alloc(MAX_FILE_BYTES + 1, 0x20);
+    api.reply({ status: 200, headers: { 'content-length': String(huge.length) }, body: huge }, { status: 200, body: huge });
+    for (const _ of [1, 2]) {
+      const run = await fetchCommand(['--date', '2025-03-14']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`is larger than ${MAX_FILE_BYTES} bytes`);
+    }
+    expect(api.seen).toHaveLength(2);
     expect(listingFiles()).toEqual(['2025-03-11.txt']);
   });
 

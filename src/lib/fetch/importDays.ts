@@ -41,22 +41,17 @@ function display(root: string, file: string): string {
 
 /** Reads a response body, giving up past `limit` bytes. */
 async function readBody(response: Response, limit: number): Promise<Uint8Array | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) {
+  if (Number(response.headers.get('content-length')) > limit) {
     await response.body?.cancel();
     return undefined;
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
-      if (size > limit) {
-        await response.body.cancel();
-        return undefined;
-      }
-      chunks.push(chunk);
-    }
+  // Leaving the loop early cancels the stream: the rest is never downloaded.
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
