@@ -112,7 +112,7 @@ describe('generate on a fresh project', () => {
   test('throws InputError when there is no listing at all', () => {
     rmSync(join(root, 'content', 'listings'), { recursive: true });
     mkdirSync(join(root, 'content', 'listings'));
-    expect(inputError(run).diagnostics[0]).toMatchObject({ file: 'content/listings', message: 'there are no listings (*.txt files)' });
+    expect(inputError(run).diagnostics[0]).toMatchObject({ file: 'content/listings', message: 'there are no listings (*.txt or *.json files)' });
   });
 
   test('logs the warnings of an accepted listing', () => {

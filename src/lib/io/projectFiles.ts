@@ -3,9 +3,10 @@
  * module that knows the layout of `content/`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { formatDiagnostic, hasErrors, InputError, type Diagnostic } from '../listing/diagnostics.ts';
-import { parseListing } from '../listing/parse.ts';
+import { parseDailyPapers } from '../listing/dailyPapers.ts';
+import { parseListing, type ParseResult } from '../listing/parse.ts';
 import type { Listing } from '../listing/schema.ts';
 import { checkRegistry, PermalinkRegistry } from '../papers/permalinks.ts';
 import { SiteConfig } from '../site/schema.ts';
@@ -74,17 +75,52 @@ export function readRegistry(paths: ProjectPaths): PermalinkRegistry {
   return registry;
 }
 
-/** Reads every `YYYY-MM-DD.txt` listing. Throws with every error found in every file. */
+/** The listing formats, by file extension: a scraped page, or a daily papers API response. */
+const LISTING_PARSERS: Readonly<Record<string, (file: string, bytes: Uint8Array) => ParseResult>> = {
+  '.txt': parseListing,
+  '.json': parseDailyPapers,
+};
+
+/**
+ * Finds days listed by both a `.txt` and a `.json` file: one day is one
+ * listing, and the `.json` is the one to keep (it has ids, authors and links).
+ */
+export function findDoubleDays(names: readonly string[], display: string): Diagnostic[] {
+  const json = new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
+  return names
+    .filter((n) => n.endsWith('.txt') && json.has(n.slice(0, -'.txt'.length)))
+    .map((n) => {
+      const day = n.slice(0, -'.txt'.length);
+      return {
+        severity: 'error' as const,
+        file: `${display}/${n}`,
+        line: 0,
+        message: `the day ${day} has two listings: ${display}/${n} and ${display}/${day}.json`,
+        hint: `keep ${display}/${day}.json (it has arXiv ids, authors and links) and delete ${display}/${n}`,
+      };
+    });
+}
+
+/** Reads every `YYYY-MM-DD.txt` and `YYYY-MM-DD.json` listing. Throws with every error found in every file. */
 export function readListings(paths: ProjectPaths, warn: (message: string) => void): Listing[] {
-  const names = existsSync(paths.listings) ? readdirSync(paths.listings).filter((n) => n.endsWith('.txt')).sort() : [];
+  const names = existsSync(paths.listings) ? readdirSync(paths.listings).filter((n) => extname(n) in LISTING_PARSERS).sort() : [];
   const display = relative(paths.root, paths.listings);
   if (names.length === 0) {
-    throw new InputError([{ severity: 'error', file: display, line: 0, message: 'there are no listings (*.txt files)', hint: 'put at least one listing in content/listings/, named after its day: YYYY-MM-DD.txt' }]);
+    throw new InputError([
+      {
+        severity: 'error',
+        file: display,
+        line: 0,
+        message: 'there are no listings (*.txt or *.json files)',
+        hint: 'put at least one listing in content/listings/, named after its day: YYYY-MM-DD.txt (a scraped page) or YYYY-MM-DD.json (npm run fetch downloads one)',
+      },
+    ]);
   }
   const listings: Listing[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = findDoubleDays(names, display);
   for (const name of names) {
-    const result = parseListing(`${display}/${name}`, readFileSync(join(paths.listings, name)));
+    const parse = LISTING_PARSERS[extname(name)]!;
+    const result = parse(`${display}/${name}`, readFileSync(join(paths.listings, name)));
     diagnostics.push(...result.diagnostics);
     if (result.listing) listings.push(result.listing);
   }

@@ -19,7 +19,8 @@ export const MAX_LINE_LENGTH = 20_000;
 /** Longest accepted title; longer "titles" are abstracts out of step. */
 export const MAX_TITLE_LENGTH = 400;
 
-const FILE_NAME = /(?:^|[\\/])(\d{4})-(\d{2})-(\d{2})\.txt$/;
+/** `2025-03-11.txt` (a scraped page) or `2025-03-11.json` (a daily papers API response). */
+const FILE_NAME = /(?:^|[\\/])(\d{4})-(\d{2})-(\d{2})\.(?:txt|json)$/;
 
 /** The result of parsing: a listing when there were no errors, and every finding. */
 export interface ParseResult {
@@ -27,7 +28,7 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Reads the day a listing file is for from its name, or undefined. */
+/** Reads the day a listing file (`YYYY-MM-DD.txt` or `.json`) is for from its name, or undefined. */
 export function dateFromFileName(file: string): string | undefined {
   const m = FILE_NAME.exec(file);
   if (!m) return undefined;
@@ -42,7 +43,7 @@ export function dateFromFileName(file: string): string | undefined {
  * Decodes bytes as strict UTF-8. On failure, returns the 1-based line holding
  * the first invalid sequence so the message can point at it.
  */
-function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
   let start = 0;
   // A UTF-8 byte order mark is harmless: drop it.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
@@ -92,7 +93,8 @@ export function cleanText(raw: string): string {
  */
 export function parseListing(file: string, input: Uint8Array | string): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const date = dateFromFileName(file);
+  // A .json name is a day too, but of the other format (dailyPapers.ts).
+  const date = file.endsWith('.txt') ? dateFromFileName(file) : undefined;
   if (!date) {
     diagnostics.push(
       error(file, 0, 'the file name is not a listing day', 'name listing files YYYY-MM-DD.txt after the day they list, e.g. 2025-03-11.txt'),

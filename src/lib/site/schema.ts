@@ -33,5 +33,10 @@ export const SiteConfig = z.object({
     })
     .optional()
     .describe('Newsletter sign-up link shown on the subscribe page.'),
+  /** Where `npm run fetch` downloads a day's list (DAILY_PAPERS_URL overrides it). */
+  dailyPapersUrl: z
+    .url({ protocol: /^https?$/, message: 'dailyPapersUrl must be an absolute http(s) URL such as https://huggingface.co/api/daily_papers' })
+    .default('https://huggingface.co/api/daily_papers')
+    .describe('Hugging Face daily papers API endpoint that npm run fetch asks for ?date=YYYY-MM-DD; the DAILY_PAPERS_URL environment variable overrides it.'),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
