@@ -21,6 +21,7 @@
  */
 
 import { byNewest, NEWEST_FIRST_FILE, type NewestFirst } from '../lib/search/newestFirst.ts';
+import { searchQuery } from '../lib/search/query.ts';
 
 interface PagefindResultData {
   url: string;
@@ -184,7 +185,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     if (topics.length) filterArg.topic = topics;
     if (day) filterArg.day = [day];
     // Without the order (a failed fetch), the results stay in relevance order and the status says so.
-    const [search, order] = await Promise.all([pagefind.search(q || null, { filters: filterArg }), sort === 'date' ? loadNewestFirst().catch(() => null) : undefined]);
+    const [search, order] = await Promise.all([pagefind.search(q ? searchQuery(q) : null, { filters: filterArg }), sort === 'date' ? loadNewestFirst().catch(() => null) : undefined]);
     if (current !== generation) return;
     // A new search starts again from its first page.
     found = order ? byNewest(search.results, order) : search.results;

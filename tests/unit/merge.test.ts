@@ -52,3 +52,53 @@ describe('mergeListings', () => {
     expect(mergeListings([])).toEqual([]);
   });
 });
+
+describe('mergeListings with arXiv ids', () => {
+  const text = makeListing('2025-03-10', [{ title: 'Scaling Laws  for Agents', abstract: 'As scraped.' }]);
+  const json = makeListing('2025-03-12', [
+    {
+      title: 'scaling laws for agents',
+      abstract: 'From the API.',
+      paper: { arxivId: '2503.10001', authors: ['Ada Lovelace', 'Alan Turing'], publishedAt: '2025-03-09', upvotes: 41, githubRepo: 'https://github.com/a/b' },
+    },
+  ]);
+
+  test('makes a paper first listed from text and later from JSON one paper, which gains the id, authors and links', () => {
+    const merged = mergeListings([json, text]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({
+      key: 'Scaling Laws  for Agents',
+      title: 'Scaling Laws  for Agents',
+      abstract: 'As scraped.',
+      firstSeen: '2025-03-10',
+      arxivId: '2503.10001',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      published: '2025-03-09',
+      links: { code: 'https://github.com/a/b' },
+      appearances: [{ date: '2025-03-10', rank: 1 }, { date: '2025-03-12', rank: 1, upvotes: 41 }],
+    });
+  });
+
+  test('keeps one paper when its id is listed again with a revised title, and a text listing of the revised title finds it too', () => {
+    const revised = makeListing('2025-03-13', [{ title: 'Scaling Laws for Agents (v2)', paper: { arxivId: '2503.10001', upvotes: 60 } }]);
+    const scraped = makeListing('2025-03-14', ['Scaling Laws for Agents (v2)']);
+    const merged = mergeListings([text, json, revised, scraped]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.appearances.map((a) => a.date)).toEqual(['2025-03-10', '2025-03-12', '2025-03-13', '2025-03-14']);
+    expect(merged[0]!.title).toBe('Scaling Laws  for Agents');
+  });
+
+  test('keeps two papers with one title and different ids apart', () => {
+    const merged = mergeListings([
+      makeListing('2025-03-12', [{ title: 'Attention', paper: { arxivId: '2503.00001' } }, { title: 'attention', paper: { arxivId: '2503.00002' } }]),
+    ]);
+    expect(merged.map((p) => p.arxivId)).toEqual(['2503.00001', '2503.00002']);
+  });
+
+  test('takes a code link given later, keeping the authors first given', () => {
+    const later = makeListing('2025-03-13', [{ title: 'Scaling laws for agents', paper: { arxivId: '2503.10001', authors: ['Someone Else'], githubRepo: 'https://github.com/a/c', projectPage: 'https://a.org/' } }]);
+    const [paper] = mergeListings([json, later]);
+    expect(paper!.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(paper!.links).toEqual({ code: 'https://github.com/a/c', project: 'https://a.org/' });
+  });
+});

@@ -16,7 +16,7 @@ const EMPTY: PermalinkRegistry = { papers: [] };
 /** Slugs by title after assigning with `registry`. */
 function slugsOf(listings: Parameters<typeof mergeListings>[0], registry = EMPTY) {
   const assignment = assignSlugs(mergeListings(listings), registry);
-  return { ...assignment, byTitle: Object.fromEntries(assignment.slugs) };
+  return { ...assignment, byTitle: Object.fromEntries([...assignment.slugs].map(([paper, slug]) => [paper.key, slug])) };
 }
 
 describe('assignSlugs', () => {
@@ -62,9 +62,17 @@ describe('assignSlugs', () => {
 
   test('keeps the slug of a paper that no listing mentions any more, so nobody else gets it', () => {
     const registry = PermalinkRegistry.parse({ papers: [{ title: 'Gone Paper', slug: 'gone-paper' }] });
-    const { byTitle, registry: next } = slugsOf([makeListing('2025-03-11', ['Gone paper'])], registry);
-    expect(byTitle['Gone paper']).toBe('gone-paper-2');
-    expect(next.papers.map((p) => p.title)).toEqual(['Gone Paper', 'Gone paper']);
+    const { byTitle, registry: next } = slugsOf([makeListing('2025-03-11', ['Gone Paper!'])], registry);
+    expect(byTitle['Gone Paper!']).toBe('gone-paper-2');
+    expect(next.papers.map((p) => p.title)).toEqual(['Gone Paper', 'Gone Paper!']);
+  });
+
+  test('finds a registered title listed again with other case or spacing, and keeps its slug', () => {
+    const registry = PermalinkRegistry.parse({ papers: [{ title: 'Gone Paper', slug: 'gone-paper' }] });
+    const { byTitle, added, registry: next } = slugsOf([makeListing('2025-03-11', ['gone   PAPER'])], registry);
+    expect(byTitle['gone   PAPER']).toBe('gone-paper');
+    expect(added).toEqual([]);
+    expect(next.papers).toEqual(registry.papers);
   });
 
   test('never reuses a slug kept in redirectsFrom', () => {
@@ -173,5 +181,30 @@ describe('parseCanonicalRegistry', () => {
       expect(parseCanonicalRegistry(other), other).toBeUndefined();
     }
     expect(throughYaml('papers:\n  - title: A\n    slug: a\n')).toEqual(registry);
+  });
+});
+
+describe('assignSlugs with arXiv ids', () => {
+  test('keeps the URL of a paper first listed from text when JSON later gives its id, and records the id', () => {
+    const text = makeListing('2025-03-10', ['Scaling Laws for Agents']);
+    const first = slugsOf([text]);
+    const json = makeListing('2025-03-12', [{ title: 'Scaling laws for agents', paper: { arxivId: '2503.10001' } }]);
+    const second = slugsOf([text, json], first.registry);
+    expect(second.byTitle['Scaling Laws for Agents']).toBe('scaling-laws-for-agents');
+    expect(second.added).toEqual([]);
+    expect(second.registry.papers).toEqual([{ title: 'Scaling Laws for Agents', slug: 'scaling-laws-for-agents', redirectsFrom: [], arxivId: '2503.10001' }]);
+  });
+
+  test('finds a paper by its recorded id when its title was revised, and writes the registry as canonical JSON', () => {
+    const registry = PermalinkRegistry.parse({ papers: [{ title: 'Scaling Laws for Agents', slug: 'scaling-laws-for-agents', arxivId: '2503.10001' }] });
+    const { byTitle, added, registry: next } = slugsOf([makeListing('2025-03-13', [{ title: 'Agents Scale (v2)', paper: { arxivId: '2503.10001' } }])], registry);
+    expect(byTitle['Agents Scale (v2)']).toBe('scaling-laws-for-agents');
+    expect(added).toEqual([]);
+    expect(parseCanonicalRegistry(`${JSON.stringify(next, null, 2)}\n`)).toEqual(next);
+  });
+
+  test('refuses a registry that gives one arXiv id two entries', () => {
+    const registry = PermalinkRegistry.parse({ papers: [{ title: 'A', slug: 'a', arxivId: '2503.10001' }, { title: 'B', slug: 'b', arxivId: '2503.10001' }] });
+    expect(checkRegistry(registry, 'p.json').map((d) => d.message)).toEqual(['the arXiv id 2503.10001 is registered twice']);
   });
 });

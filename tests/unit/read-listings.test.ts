@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { generate } from '../../scripts/generate.ts';
+import { generate } from '../../src/lib/generate/generateContent.ts';
 import { findDoubleDays, projectPaths, readListings } from '../../src/lib/io/projectFiles.ts';
 import { formatDiagnostic } from '../../src/lib/listing/diagnostics.ts';
 import { parseListing } from '../../src/lib/listing/parse.ts';

@@ -42,6 +42,8 @@ export function renderAtom(channel: FeedChannel, entries: readonly FeedEntry[]):
       date: entry.date,
       published: entry.date,
       category: entry.categories.map((name) => ({ term: checkCategory(name) })),
+      // Atom's author name is text: the library escapes it.
+      ...(entry.authors.length > 0 ? { author: entry.authors.map((name) => ({ name })) } : {}),
     });
   }
   return `${feed.atom1()}\n`;

@@ -20,6 +20,8 @@ export interface FeedEntry {
   date: Date;
   /** Topic names, strongest first. */
   categories: string[];
+  /** Author names, plain text, in the paper's order (none when the listing gave none). */
+  authors: string[];
 }
 
 /** A feed: its own metadata plus where it lives. URLs are absolute. */
@@ -56,6 +58,7 @@ export function feedEntries(papers: readonly PaperView[], limit: number, absolut
       abstract: paper.data.abstract,
       date: dayStart(paper.data.firstSeen),
       categories: paper.topics.map((t) => t.topic.name),
+      authors: paper.data.authors ?? [],
     };
   });
 }

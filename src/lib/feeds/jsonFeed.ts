@@ -21,6 +21,7 @@ export interface JsonFeedItem {
   date_published?: string;
   date_modified?: string;
   tags?: string[];
+  authors?: { name: string }[];
 }
 
 /** A JSON Feed 1.1 document, as this site writes it. */
@@ -54,6 +55,7 @@ export function upgradeToJsonFeed11(doc: JsonFeed, channel: FeedChannel, entries
       date_published: item.date_published,
       date_modified: item.date_modified,
       tags: item.tags,
+      ...(entries[i]!.authors.length > 0 ? { authors: entries[i]!.authors.map((name) => ({ name })) } : {}),
     })),
   };
 }

@@ -7,6 +7,7 @@ import { escapeHtml, escapeXml } from './escape.ts';
 import type { FeedChannel, FeedEntry } from './items.ts';
 
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
 
 /**
  * Channel elements @astrojs/rss has no option for, as the XML fragment its
@@ -39,17 +40,26 @@ export function rssTitle(title: string): string {
 }
 
 /**
+ * An item's authors as `dc:creator` elements, one per author (RSS's own
+ * `author` must be an e-mail address). A name is text like a title, and
+ * escaped the same way for the readers that take it as HTML.
+ */
+function creators(authors: readonly string[]): string {
+  return authors.map((name) => `<dc:creator>${escapeXml(rssTitle(name))}</dc:creator>`).join('');
+}
+
+/**
  * Renders an RSS 2.0 feed. Readers parse the description as HTML, so the
  * abstract is HTML-escaped here (and XML-escaped by the library): the
  * reader shows exactly the text. The guid is the link, the paper's
- * permanent URL (`isPermaLink="true"`).
+ * permanent URL (`isPermaLink="true"`); authors are `dc:creator`s.
  */
 export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): Promise<string> {
   return getRssString({
     title: channel.title,
     description: channel.description,
     site: channel.home,
-    xmlns: { atom: ATOM_NS },
+    xmlns: { atom: ATOM_NS, dc: DC_NS },
     customData: channelExtras(channel),
     trailingSlash: true,
     items: entries.map((entry) => ({
@@ -58,6 +68,7 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
       pubDate: entry.date,
       description: `<p>${escapeHtml(entry.abstract)}</p>`,
       categories: entry.categories,
+      ...(entry.authors.length > 0 ? { customData: creators(entry.authors) } : {}),
     })),
   });
 }

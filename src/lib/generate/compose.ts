@@ -28,7 +28,8 @@ export interface Composed {
 /** Composes the paper files for a set of listings. */
 export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, registry: PermalinkRegistry): Composed {
   // Display text loses known scraping artefacts; the identity (key) stays the listed title.
-  const papers = mergeListings(listings).map((p) => ({ ...p, title: cleanArtefacts(p.title), abstract: cleanArtefacts(p.abstract) }));
+  const papers = mergeListings(listings);
+  for (const paper of papers) Object.assign(paper, { title: cleanArtefacts(paper.title), abstract: cleanArtefacts(paper.abstract) });
   const compiled = compileTaxonomy(taxonomy);
   const assignment = assignSlugs(papers, registry);
   const files = new Map<string, string>();
@@ -36,7 +37,7 @@ export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, 
   const moves = new Map<string, string>();
   const entryBySlug = new Map(assignment.registry.papers.map((e) => [e.slug, e]));
   for (const paper of papers) {
-    const slug = assignment.slugs.get(paper.key)!;
+    const slug = assignment.slugs.get(paper)!;
     // Parsing through the schema both validates and fixes the key order of the YAML.
     const data = PaperFrontmatter.parse({
       title: paper.title,
@@ -44,6 +45,11 @@ export function composePapers(listings: readonly Listing[], taxonomy: Taxonomy, 
       firstSeen: paper.firstSeen,
       listings: paper.appearances,
       topics: classify(compiled, paper.title, paper.abstract),
+      // Only what a listing gave: an absent field must stay absent, not become `undefined`.
+      ...(paper.arxivId !== undefined ? { arxivId: paper.arxivId } : {}),
+      ...(paper.published !== undefined ? { published: paper.published } : {}),
+      ...(paper.authors !== undefined ? { authors: paper.authors } : {}),
+      ...(paper.links !== undefined ? { links: paper.links } : {}),
     });
     files.set(`${slug}.mdx`, paperYaml(data));
     frontmatter.set(`${slug}.mdx`, data);

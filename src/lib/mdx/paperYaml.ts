@@ -41,15 +41,27 @@ function quote(value: string): string {
 /**
  * Whether the data is in the shape `quote` and the layout below reproduce
  * exactly: `yaml` folds strings holding a line feed over several lines, and
- * writes empty lists and numbers such as -0 or 1e+21 its own way.
+ * writes empty lists and objects, and numbers such as -0 or 1e+21, its own way.
  */
 function isPlain(data: PaperFrontmatter): boolean {
   const strings = [data.title, data.abstract, data.firstSeen];
-  for (const { date, rank } of data.listings) {
-    if (!Number.isSafeInteger(rank) || rank <= 0) return false;
+  const count = (n: number | undefined) => n === undefined || (Number.isSafeInteger(n) && n >= 0);
+  for (const { date, rank, upvotes } of data.listings) {
+    if (!Number.isSafeInteger(rank) || rank <= 0 || !count(upvotes)) return false;
     strings.push(date);
   }
   for (const { topic, rule, field } of data.topics) strings.push(topic, rule, field);
+  if (data.arxivId !== undefined) strings.push(data.arxivId);
+  if (data.published !== undefined) strings.push(data.published);
+  if (data.authors !== undefined) {
+    if (data.authors.length === 0) return false;
+    strings.push(...data.authors);
+  }
+  if (data.links !== undefined) {
+    const links = Object.values(data.links).filter((v) => v !== undefined);
+    if (links.length === 0) return false;
+    strings.push(...links);
+  }
   return data.listings.length > 0 && data.topics.length > 0 && strings.every((s) => typeof s === 'string' && !s.includes('\n'));
 }
 
@@ -60,9 +72,17 @@ function isPlain(data: PaperFrontmatter): boolean {
 export function paperYaml(data: PaperFrontmatter): string {
   if (!isPlain(data)) return toYaml(data);
   let yaml = `title: ${quote(data.title)}\nabstract: ${quote(data.abstract)}\nfirstSeen: ${quote(data.firstSeen)}\nlistings:\n`;
-  for (const { date, rank } of data.listings) yaml += `  - date: ${quote(date)}\n    rank: ${rank}\n`;
+  for (const { date, rank, upvotes } of data.listings) yaml += `  - date: ${quote(date)}\n    rank: ${rank}\n${upvotes === undefined ? '' : `    upvotes: ${upvotes}\n`}`;
   yaml += 'topics:\n';
   for (const { topic, rule, field } of data.topics) yaml += `  - topic: ${quote(topic)}\n    rule: ${quote(rule)}\n    field: ${quote(field)}\n`;
+  if (data.arxivId !== undefined) yaml += `arxivId: ${quote(data.arxivId)}\n`;
+  if (data.published !== undefined) yaml += `published: ${quote(data.published)}\n`;
+  if (data.authors !== undefined) yaml += `authors:\n${data.authors.map((name) => `  - ${quote(name)}\n`).join('')}`;
+  if (data.links !== undefined) {
+    yaml += 'links:\n';
+    if (data.links.code !== undefined) yaml += `  code: ${quote(data.links.code)}\n`;
+    if (data.links.project !== undefined) yaml += `  project: ${quote(data.links.project)}\n`;
+  }
   return yaml;
 }
 
@@ -105,7 +125,9 @@ export function readPaperYaml(text: string): PaperFrontmatter | undefined {
     const date = field('  - date: ');
     const rank = /^ {4}rank: ([1-9][0-9]*)$/.exec(lines[at++] ?? '');
     if (date === undefined || !rank) return undefined;
-    listings.push({ date, rank: Number(rank[1]) });
+    const upvotes = /^ {4}upvotes: (0|[1-9][0-9]*)$/.exec(lines[at] ?? '');
+    if (upvotes) at++;
+    listings.push({ date, rank: Number(rank[1]), ...(upvotes ? { upvotes: Number(upvotes[1]) } : {}) });
   }
   if (lines[at++] !== 'topics:') return undefined;
   const topics: { topic: string; rule: string; field: string }[] = [];
@@ -117,6 +139,25 @@ export function readPaperYaml(text: string): PaperFrontmatter | undefined {
     topics.push({ topic, rule, field: kind });
   }
   const data = { title, abstract, firstSeen, listings, topics } as PaperFrontmatter;
+  if (lines[at]?.startsWith('arxivId: ')) data.arxivId = field('arxivId: ');
+  if (lines[at]?.startsWith('published: ')) data.published = field('published: ');
+  if (lines[at] === 'authors:') {
+    at++;
+    const authors: string[] = [];
+    while (lines[at]?.startsWith('  - ')) {
+      const name = field('  - ');
+      if (name === undefined) return undefined;
+      authors.push(name);
+    }
+    data.authors = authors;
+  }
+  if (lines[at] === 'links:') {
+    at++;
+    const links: { code?: string; project?: string } = {};
+    if (lines[at]?.startsWith('  code: ')) links.code = field('  code: ');
+    if (lines[at]?.startsWith('  project: ')) links.project = field('  project: ');
+    data.links = links;
+  }
   // The proof: anything this reader got wrong would not be written back as the same text.
   return paperYaml(data) === text ? data : undefined;
 }

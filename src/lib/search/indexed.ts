@@ -19,18 +19,22 @@ export function filterValues(paper: PaperView): string[] {
 
 /**
  * The document Pagefind indexes for a paper: its title as the heading (so
- * title words rank higher) and the page title meta, the abstract as text,
- * and the filters. A paper with owner notes is indexed from its built page
- * instead, so the notes are searchable.
+ * title words rank higher) and the page title meta, its authors and arXiv
+ * id (so a search for a name or `2503.10001` finds it), the abstract as
+ * text, and the filters. A paper with owner notes is indexed from its built
+ * page instead, so the notes are searchable.
  */
 export function searchDocument(paper: PaperView): string {
+  const { title, authors, arxivId, abstract } = paper.data;
   return [
     // Marked as the indexed part like a paper page's article: Pagefind skips unmarked pages once any page is marked.
     '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body data-pagefind-body>',
-    `<h1 data-pagefind-meta="title">${escapeUTF8(paper.data.title)}</h1>`,
+    `<h1 data-pagefind-meta="title">${escapeUTF8(title)}</h1>`,
     // No date meta: "newest first" comes from the day filters (newestFirst.ts), and a meta value would be indexed as words.
     ...filterValues(paper).map((value) => `<span data-pagefind-filter="${escapeUTF8(value)}"></span>`),
-    `<p>${escapeUTF8(paper.data.abstract)}</p>`,
+    authors ? `<p>${escapeUTF8(authors.join(', '))}</p>` : '',
+    arxivId ? `<p>arXiv ${escapeUTF8(arxivId)}</p>` : '',
+    `<p>${escapeUTF8(abstract)}</p>`,
     '</body></html>',
   ].join('');
 }
