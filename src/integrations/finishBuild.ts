@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildDataFile, readBuildData } from '../lib/buildData/file.ts';
-import { drawMissingPreviews, linkPreviews } from '../lib/build/previewImages.ts';
+import { drawMissingPreviews, linkPreviews, previewJobs } from '../lib/build/previewImages.ts';
 import { addNotesDocuments, searchDocumentsDir, writeSearchDocuments } from '../lib/build/searchDocuments.ts';
 import { indexSearchDocuments } from '../lib/build/searchIndex.ts';
 import { makeCatalog } from '../lib/catalog/catalog.ts';
@@ -21,10 +21,12 @@ export function finishBuild(root: string): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { papers } = makeCatalog(readBuildData(buildDataFile(root)));
-        const { drawn } = await drawMissingPreviews(papers, (message) => logger.info(`preview images: ${message}`));
-        linkPreviews(out, papers);
-        logger.info(`preview images: ${papers.length} placed, ${drawn} of them drawn`);
+        const data = readBuildData(buildDataFile(root));
+        const { papers } = makeCatalog(data);
+        const jobs = previewJobs(data);
+        const { drawn } = await drawMissingPreviews(jobs, (message) => logger.info(`preview images: ${message}`));
+        linkPreviews(out, jobs);
+        logger.info(`preview images: ${jobs.length} placed, ${drawn} of them drawn`);
         const documents = searchDocumentsDir(root);
         writeSearchDocuments(documents, papers);
         addNotesDocuments(documents, out, papers.filter((p) => p.notes).map((p) => p.slug));

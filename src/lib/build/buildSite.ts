@@ -17,6 +17,7 @@ import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../listing/diagnostics.ts';
 import { runChildStep, StepStopped } from './childStep.ts';
+import { hostWarnings, HOSTS } from './hostLimits.ts';
 import { measureOutput } from './outputSize.ts';
 import { makeStaging, swapInto } from './outputSwap.ts';
 import { BuildClock } from './progress.ts';
@@ -141,6 +142,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       report.output = measureOutput(staging);
       swapInto(staging, out, root);
     });
+    // The output is in place either way: a host's limit is for the owner to act on, not a reason to keep the old site.
+    report.warnings.push(...hostWarnings(generated.host, report.output!));
+    for (const warning of report.warnings) console.warn(`build: warning: ${warning} (host: ${HOSTS[generated.host].name}, content/site.yaml)`);
     report.ok = true;
     clock.say('done', `${generated.papers} papers, ${built.pages} pages, ${previews.drawn} preview image(s) drawn → ${out}`);
     return report;

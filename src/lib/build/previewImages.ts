@@ -9,15 +9,20 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, wri
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PreviewCard } from '../buildData/schema.ts';
+import type { BuildData, PreviewCard } from '../buildData/schema.ts';
 import { previewFileFor } from '../io/previewCache.ts';
 import { routes } from '../site/routes.ts';
 import { runProcess } from './process.ts';
 
-/** A paper's preview image: what its card shows. */
+/** A preview image of the output: where it goes (a route path) and what its card shows. */
 export interface PreviewJob {
-  slug: string;
+  path: string;
   card: PreviewCard;
+}
+
+/** Every preview image of a site: the site card, and each paper's own card where it has one. */
+export function previewJobs(data: Pick<BuildData, 'papers' | 'siteCard'>): PreviewJob[] {
+  return [{ path: routes.siteOgImage(), card: data.siteCard }, ...data.papers.flatMap((p) => (p.card ? [{ path: routes.ogImage(p.slug), card: p.card }] : []))];
 }
 
 /** A card to draw, and the cache file it goes to. */
@@ -93,12 +98,12 @@ function place(source: string, target: string, canLink: { value: boolean }): voi
   copyFileSync(source, target);
 }
 
-/** Puts every paper's cached image into `<dir>/og/`; throws when one is missing from the cache. */
+/** Puts every job's cached image at its place in the output `dir`; throws when one is missing from the cache. */
 export function linkPreviews(dir: string, jobs: readonly PreviewJob[]): void {
   const canLink = { value: true };
-  for (const { slug, card } of jobs) {
+  for (const { path, card } of jobs) {
     const file = previewFileFor(card);
-    if (!existsSync(file)) throw new Error(`preview images: ${file} (the card of ${slug}) is missing from the cache after drawing`);
-    place(file, join(dir, routes.ogImage(slug)), canLink);
+    if (!existsSync(file)) throw new Error(`preview images: ${file} (the card of ${path}) is missing from the cache after drawing`);
+    place(file, join(dir, path), canLink);
   }
 }

@@ -43,10 +43,11 @@ export const BuildReport = z.object({
       bytes: z.number().int().nonnegative(),
       files: z.number().int().nonnegative(),
       largestFile: z.object({ path: z.string(), bytes: z.number().int().nonnegative() }).optional(),
+      largestFolder: z.object({ path: z.string(), entries: z.number().int().nonnegative() }).optional(),
     })
     .optional()
     .describe('The size of the output that was put in place.'),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe("Warnings for the site's owner, such as an output past the host's limits."),
 });
 export type BuildReport = z.infer<typeof BuildReport>;
 export type BuildCounts = BuildReport['counts'];

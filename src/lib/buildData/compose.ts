@@ -25,7 +25,9 @@ export interface PaperFile {
 /** What the build data is made from besides the papers. */
 export interface BuildDataContext {
   taxonomy: Taxonomy;
-  siteTitle: string;
+  site: { title: string; description: string };
+  /** Which papers get a card of their own: all, none, or those listed on the newest N days. */
+  previewImages: 'all' | 'none' | number;
 }
 
 /** A short stable hash of some JSON-able values. */
@@ -74,9 +76,19 @@ function firstDayNeighbours(papers: readonly PaperFile[]): Map<string, { prev?: 
   return neighbours;
 }
 
+/** The days whose papers get a card of their own under `previewImages`: all, none, or the newest N. */
+function cardDays(papers: readonly PaperFile[], previewImages: BuildDataContext['previewImages']): (date: string) => boolean {
+  if (previewImages === 'all') return () => true;
+  if (previewImages === 'none') return () => false;
+  const days = [...new Set(papers.flatMap((p) => p.data.listings.map((l) => l.date)))].sort().reverse();
+  const newest = new Set(days.slice(0, previewImages));
+  return (date) => newest.has(date);
+}
+
 /** Works out the build data of a set of paper files. */
 export function composeBuildData(files: readonly PaperFile[], context: BuildDataContext): BuildData {
   const papers = [...files].sort(compareNewest);
+  const hasCardDay = cardDays(papers, context.previewImages);
   const related = findRelated(papers.map((p) => relatedInput(p.slug, p.data)));
   const neighbours = firstDayNeighbours(papers);
   const topicNames = new Map(context.taxonomy.topics.map((t) => [t.slug, t.name]));
@@ -92,9 +104,10 @@ export function composeBuildData(files: readonly PaperFile[], context: BuildData
         related: related.get(paper.slug) ?? [],
         ...(prev ? { prev } : {}),
         ...(next ? { next } : {}),
-        card: previewCard(paper.data, topicNames, context.siteTitle),
+        ...(paper.data.listings.some((l) => hasCardDay(l.date)) ? { card: previewCard(paper.data, topicNames, context.site.title) } : {}),
       };
     }),
     taxonomy: context.taxonomy,
+    siteCard: { title: context.site.description, topics: [], date: '', siteTitle: context.site.title },
   };
 }

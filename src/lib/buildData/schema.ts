@@ -35,7 +35,7 @@ export const BuildPaper = z.object({
   related: z.array(Slug).describe('Related papers, most similar first.'),
   prev: Slug.optional().describe('The paper ranked just above it on the day it was first listed.'),
   next: Slug.optional().describe('The paper ranked just below it on the day it was first listed.'),
-  card: PreviewCard.describe('What its preview image shows.'),
+  card: PreviewCard.optional().describe('What its own preview image shows; absent when it shares the site card (previewImages in content/site.yaml).'),
 });
 export type BuildPaper = z.infer<typeof BuildPaper>;
 
@@ -46,5 +46,6 @@ export const BuildData = z.object({
   /** Papers newest first: by the day first listed, then rank that day, then slug. */
   papers: z.array(BuildPaper),
   taxonomy: Taxonomy.describe('The topic taxonomy the papers were classified with.'),
+  siteCard: PreviewCard.describe('The preview image of pages without one of their own.'),
 });
 export type BuildData = z.infer<typeof BuildData>;

@@ -131,7 +131,7 @@ export function generate(options: GenerateOptions): GenerateReport {
   const registryChanged = !existsSync(paths.permalinks) || readFileSync(paths.permalinks, 'utf8') !== registryText;
   const manifestChanged = !existsSync(paths.manifest) || readFileSync(paths.manifest, 'utf8') !== manifestText;
   const dataFile = buildDataFile(root);
-  const context = { taxonomy, siteTitle: site.title };
+  const context = { taxonomy, site: { title: site.title, description: site.description }, previewImages: site.previewImages };
   // Related papers are most of the build data's cost: made again only when an input changed.
   const dataChanged = readBuildDataInputs(dataFile) !== buildDataInputs(papers, context);
   const report: GenerateReport = {

@@ -9,7 +9,8 @@ export const routes = {
   home: () => '',
   paper: (slug: string) => `papers/${slug}/`,
   topics: () => 'topics/',
-  topic: (slug: string) => `topics/${slug}/`,
+  /** A topic's list of papers, newest first: page 1 at the topic's own URL, then `topics/<slug>/2/` and on. */
+  topic: (slug: string, page = 1) => (page === 1 ? `topics/${slug}/` : `topics/${slug}/${page}/`),
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
   days: () => 'days/',
   day: (date: string) => `days/${date}/`,
@@ -20,6 +21,8 @@ export const routes = {
   jsonFeed: () => 'feed.json',
   opml: () => 'feeds.opml',
   ogImage: (slug: string) => `og/${slug}.png`,
+  /** The preview image of every page without one of its own (outside og/, where no slug can take its name). */
+  siteOgImage: () => 'og.png',
 } as const;
 
 /** Joins a base path (`/` or `/sub/`) and a route path. */

@@ -3,6 +3,7 @@
  * edits. Canonical URLs, feeds, the sitemap and robots.txt all follow from it.
  */
 import { z } from 'zod';
+import { HOSTS, type HostName } from '../build/hostLimits.ts';
 
 /** The site configuration. */
 export const SiteConfig = z.object({
@@ -38,5 +39,15 @@ export const SiteConfig = z.object({
     .url({ protocol: /^https?$/, message: 'dailyPapersUrl must be an absolute http(s) URL such as https://huggingface.co/api/daily_papers' })
     .default('https://huggingface.co/api/daily_papers')
     .describe('Hugging Face daily papers API endpoint that npm run fetch asks for ?date=YYYY-MM-DD; the DAILY_PAPERS_URL environment variable overrides it.'),
+  /** Which papers get a preview card of their own. */
+  previewImages: z
+    .union([z.literal('all'), z.literal('none'), z.number().int().positive()])
+    .default('all')
+    .describe('Which papers get their own preview card: all, none, or a number N (the papers of the newest N days); the others share one site card.'),
+  /** Where the site is hosted: the build warns when the output passes that host's published limits. */
+  host: z
+    .enum(Object.keys(HOSTS) as [HostName, ...HostName[]])
+    .default('other')
+    .describe('github-pages, cloudflare-pages, cloudflare-pages-paid, netlify or other: the build warns when the output passes the host\'s limits.'),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;

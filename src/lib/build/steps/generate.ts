@@ -7,6 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { generate } from '../../generate/generateContent.ts';
+import { contentDir } from '../../io/contentDir.ts';
+import { projectPaths, readSiteConfig } from '../../io/projectFiles.ts';
+import type { HostName } from '../hostLimits.ts';
 import { serveStep } from '../childStep.ts';
 
 /** What the step tells the build. */
@@ -14,10 +17,14 @@ export interface Generated {
   papers: number;
   withNotes: number;
   filesWritten: number;
+  /** Where content/site.yaml says the site is hosted. */
+  host: HostName;
 }
 
 const { values } = parseArgs({ options: { root: { type: 'string' }, force: { type: 'boolean', default: false } } });
 await serveStep((): Generated => {
-  const report = generate({ root: values.root!, force: values.force });
-  return { papers: report.papers, withNotes: report.withNotes, filesWritten: report.written.length };
+  const root = values.root!;
+  const report = generate({ root, force: values.force });
+  const { host } = readSiteConfig(projectPaths(root, contentDir(root)));
+  return { papers: report.papers, withNotes: report.withNotes, filesWritten: report.written.length, host };
 });

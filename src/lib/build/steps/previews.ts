@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { buildDataFile, readBuildData } from '../../buildData/file.ts';
 import { serveStep } from '../childStep.ts';
-import { drawMissingPreviews, linkPreviews } from '../previewImages.ts';
+import { drawMissingPreviews, linkPreviews, previewJobs } from '../previewImages.ts';
 import { formatSeconds } from '../../text/units.ts';
 
 /** What the step tells the build. */
@@ -21,8 +21,8 @@ export interface PreviewsStep {
 const { values } = parseArgs({ options: { root: { type: 'string' }, out: { type: 'string' }, started: { type: 'string' } } });
 const say = (message: string) => console.log(`build: preview images: ${message} (${formatSeconds(Date.now() - Number(values.started))})`);
 await serveStep(async (): Promise<PreviewsStep> => {
-  const { papers } = readBuildData(buildDataFile(values.root!));
-  const { drawn, drawMs } = await drawMissingPreviews(papers, say);
-  linkPreviews(values.out!, papers);
-  return { drawn, reused: papers.length - drawn, drawMs };
+  const jobs = previewJobs(readBuildData(buildDataFile(values.root!)));
+  const { drawn, drawMs } = await drawMissingPreviews(jobs, say);
+  linkPreviews(values.out!, jobs);
+  return { drawn, reused: jobs.length - drawn, drawMs };
 });
