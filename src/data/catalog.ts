@@ -8,7 +8,7 @@ import { buildDataFile, readBuildData } from '../lib/buildData/file.ts';
 import { type Catalog, makeCatalog, type PaperView, paperPageKey as pageKey } from '../lib/catalog/catalog.ts';
 import { site } from './site.ts';
 
-export type { Catalog, DayView, PaperView, TopicView } from '../lib/catalog/catalog.ts';
+export type { Catalog, DayView, PaperView, PeriodView, TopicView } from '../lib/catalog/catalog.ts';
 
 let cached: { version: number; catalog: Promise<Catalog> } | undefined;
 

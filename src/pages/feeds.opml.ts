@@ -14,8 +14,9 @@ export const GET: APIRoute = async () => {
   const body = renderOpml({
     title: `${site.title}: every feed`,
     ...(newest ? { dateModified: dayStart(newest.data.firstSeen) } : {}),
+    // Each feed once: the site's papers as RSS only (the Atom and JSON Feed twins would show every paper three times).
     groups: [
-      { text: site.title, feeds: feeds.site },
+      { text: site.title, feeds: [...feeds.site.filter((feed) => feed.format === 'rss'), feeds.weekly] },
       { text: `${site.title}: topics`, feeds: feeds.topics },
     ],
   });

@@ -4,6 +4,7 @@
  * (src/data/catalog.ts) loads the build data once and calls this.
  */
 import { createHash } from 'node:crypto';
+import { comparePeriodStanding, isoWeek, monthOf, monthRange, type PeriodStanding, standingIn, weekRange } from '../archive/periods.ts';
 import type { BuildData, BuildPaper } from '../buildData/schema.ts';
 import type { Topic, TopicMatch } from '../topics/schema.ts';
 
@@ -26,6 +27,23 @@ export interface TopicView {
   papers: PaperView[];
 }
 
+/** A week or a month of listings, with its papers ranked (see RANKING_RULE in src/lib/archive/periods.ts). */
+export interface PeriodView {
+  kind: 'week' | 'month';
+  /** `2025-W11` or `2025-03`. */
+  id: string;
+  start: string;
+  end: string;
+  /** The listing days in the period, oldest first. */
+  days: string[];
+  entries: { paper: PaperView; standing: PeriodStanding }[];
+  /** A later listing day exists: the period is over (decided from the data, never from the clock). */
+  finished: boolean;
+  /** The neighbouring periods that have papers. */
+  newer?: string;
+  older?: string;
+}
+
 /** Everything the pages need. */
 export interface Catalog {
   /** Newest first: by first day listed, then by rank that day. */
@@ -38,6 +56,33 @@ export interface Catalog {
   related: Map<string, PaperView[]>;
   /** Previous and next paper on the day each paper was first listed. */
   neighbours: Map<string, { prev?: PaperView; next?: PaperView }>;
+  /** Weeks and months with listings, newest first. */
+  weeks: PeriodView[];
+  months: PeriodView[];
+}
+
+/** The weeks or months of the listing days, newest first, each with its papers ranked. */
+function periods(kind: PeriodView['kind'], days: readonly DayView[]): PeriodView[] {
+  const of = kind === 'week' ? isoWeek : monthOf;
+  const range = kind === 'week' ? weekRange : monthRange;
+  const grouped = new Map<string, DayView[]>();
+  for (const day of days) grouped.set(of(day.date), [...(grouped.get(of(day.date)) ?? []), day]);
+  const newestDay = days[0]?.date ?? '';
+  const views = [...grouped].map(([id, periodDays]): PeriodView => {
+    const { start, end } = range(id);
+    const papers = new Map<string, PaperView>();
+    for (const day of periodDays) for (const { paper } of day.entries) papers.set(paper.slug, paper);
+    const entries = [...papers.values()]
+      .map((paper) => ({ paper, standing: standingIn(paper.data.listings, start, end)! }))
+      .sort((a, b) => comparePeriodStanding({ ...a.standing, slug: a.paper.slug }, { ...b.standing, slug: b.paper.slug }));
+    return { kind, id, start, end, days: periodDays.map((d) => d.date).sort(), entries, finished: newestDay > end };
+  });
+  views.sort((a, b) => b.start.localeCompare(a.start));
+  views.forEach((view, i) => {
+    view.newer = views[i - 1]?.id;
+    view.older = views[i + 1]?.id;
+  });
+  return views;
 }
 
 /** Arranges the build data for the pages. */
@@ -70,7 +115,7 @@ export function makeCatalog(data: BuildData): Catalog {
   const view = (slug: string | undefined) => (slug === undefined ? undefined : bySlug.get(slug));
   const related = new Map(papers.map((p) => [p.slug, p.related.flatMap((slug) => view(slug) ?? [])]));
   const neighbours = new Map(papers.map((p) => [p.slug, { prev: view(p.prev), next: view(p.next) }]));
-  return { papers, bySlug, days, topics, related, neighbours };
+  return { papers, bySlug, days, topics, related, neighbours, weeks: periods('week', days), months: periods('month', days) };
 }
 
 /**

@@ -36,3 +36,15 @@ export function topicChannel(site: ChannelSite, topic: Topic, entries: readonly 
     updated: newestDate(entries),
   };
 }
+
+/** The channel of the weekly digest feed. */
+export function weeklyChannel(site: ChannelSite, entries: readonly FeedEntry[], absolute: (path: string) => string): FeedChannel {
+  return {
+    title: `${site.title}: weekly digest`,
+    description: `The most trending papers of each finished week on ${site.title}.`,
+    home: absolute(routes.days()),
+    self: absolute(routes.weeklyFeed()),
+    language: site.language,
+    updated: newestDate(entries),
+  };
+}

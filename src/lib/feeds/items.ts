@@ -22,6 +22,8 @@ export interface FeedEntry {
   categories: string[];
   /** Author names, plain text, in the paper's order (none when the listing gave none). */
   authors: string[];
+  /** The item's content as HTML, already escaped, when it is more than the abstract (the weekly digest). */
+  contentHtml?: string;
 }
 
 /** A feed: its own metadata plus where it lives. URLs are absolute. */

@@ -66,7 +66,7 @@ export function renderRss(channel: FeedChannel, entries: readonly FeedEntry[]): 
       title: rssTitle(entry.title),
       link: entry.link,
       pubDate: entry.date,
-      description: `<p>${escapeHtml(entry.abstract)}</p>`,
+      description: entry.contentHtml ?? `<p>${escapeHtml(entry.abstract)}</p>`,
       categories: entry.categories,
       ...(entry.authors.length > 0 ? { customData: creators(entry.authors) } : {}),
     })),

@@ -33,9 +33,10 @@ export interface TopicFeed extends PublishedFeed {
   papers: number;
 }
 
-/** The site's feeds: whole-site feeds in three formats, then one RSS feed per topic. */
+/** The site's feeds: whole-site feeds in three formats, the weekly digest, then one RSS feed per topic. */
 export interface FeedDirectory {
   site: PublishedFeed[];
+  weekly: PublishedFeed;
   topics: TopicFeed[];
 }
 
@@ -49,6 +50,18 @@ export function siteFeeds(site: { title: string; description: string }, absolute
   const home = absolute(routes.home());
   const feed = (format: FeedFormat, path: string): PublishedFeed => ({ title: feedTitle(site.title, format), format, path, url: absolute(path), home, description: site.description });
   return [feed('rss', routes.rss()), feed('atom', routes.atom()), feed('json', routes.jsonFeed())];
+}
+
+/** The weekly digest feed (RSS): one item per finished week. */
+export function weeklyFeed(site: { title: string }, absolute: (path: string) => string): PublishedFeed {
+  return {
+    title: `${site.title}: weekly digest (RSS)`,
+    format: 'rss',
+    path: routes.weeklyFeed(),
+    url: absolute(routes.weeklyFeed()),
+    home: absolute(routes.days()),
+    description: `The most trending papers of each finished week on ${site.title}.`,
+  };
 }
 
 /** A topic's feed (RSS). */
@@ -73,6 +86,7 @@ export function listFeeds(
 ): FeedDirectory {
   return {
     site: siteFeeds(site, absolute),
+    weekly: weeklyFeed(site, absolute),
     topics: topics.map(({ topic, papers }) => topicFeed(site, topic, papers.length, absolute)),
   };
 }

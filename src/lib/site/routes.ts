@@ -13,6 +13,10 @@ export const routes = {
   topic: (slug: string, page = 1) => (page === 1 ? `topics/${slug}/` : `topics/${slug}/${page}/`),
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
   days: () => 'days/',
+  /** A week's papers, ranked (`2025-W11`); page 1 at the week's own URL, then `weeks/<week>/2/` and on. */
+  week: (id: string, page = 1) => (page === 1 ? `weeks/${id}/` : `weeks/${id}/${page}/`),
+  /** A month's papers, ranked (`2025-03`). */
+  month: (id: string, page = 1) => (page === 1 ? `months/${id}/` : `months/${id}/${page}/`),
   day: (date: string) => `days/${date}/`,
   search: () => 'search/',
   subscribe: () => 'subscribe/',
@@ -20,6 +24,8 @@ export const routes = {
   atom: () => 'atom.xml',
   jsonFeed: () => 'feed.json',
   opml: () => 'feeds.opml',
+  /** One item per finished week: its digest. */
+  weeklyFeed: () => 'weekly.xml',
   ogImage: (slug: string) => `og/${slug}.png`,
   /** The preview image of every page without one of its own (outside og/, where no slug can take its name). */
   siteOgImage: () => 'og.png',

@@ -22,3 +22,24 @@ export function excerpt(text: string, max = 240): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, '')}…`;
 }
+
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2025-03` → `March 2025`. */
+export function formatMonth(month: string): string {
+  return MONTH_FORMAT.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** `2025-W11` → `Week 11 of 2025`. */
+export function formatWeek(week: string): string {
+  const [year, number] = week.split('-W');
+  return `Week ${Number(number)} of ${year}`;
+}
+
+/** Two days as a range: `10 to 16 March 2025`, `28 February to 6 March 2025`, across years in full. */
+export function formatDayRange(start: string, end: string): string {
+  const [from, to] = [formatDay(start), formatDay(end)];
+  if (start.slice(0, 7) === end.slice(0, 7)) return `${from.split(' ')[0]} to ${to}`;
+  if (start.slice(0, 4) === end.slice(0, 4)) return `${from.split(' ').slice(0, 2).join(' ')} to ${to}`;
+  return `${from} to ${to}`;
+}
