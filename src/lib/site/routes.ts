@@ -19,6 +19,7 @@ export const routes = {
   month: (id: string, page = 1) => (page === 1 ? `months/${id}/` : `months/${id}/${page}/`),
   day: (date: string) => `days/${date}/`,
   search: () => 'search/',
+  trends: () => 'trends/',
   subscribe: () => 'subscribe/',
   rss: () => 'rss.xml',
   atom: () => 'atom.xml',
