@@ -15,17 +15,23 @@
  * and orders the results by the day each paper was first listed, keeping
  * Pagefind's relevance order within a day.
  *
- * Pagefind's `meta` and `content` are raw page text and its `excerpt` is
- * HTML, so results are built with DOM APIs and text nodes only: nothing from
- * the index is ever inserted as markup.
+ * Pagefind's `meta` and `content` are raw page text, so results are built
+ * with DOM APIs and text nodes only: nothing from the index is ever inserted
+ * as markup. The excerpt is made here from the abstract (excerpt.ts), not
+ * Pagefind's, which would often repeat the title shown above it.
  */
 
+import { abstractExcerpt } from '../lib/search/excerpt.ts';
 import { byNewest, NEWEST_FIRST_FILE, type NewestFirst } from '../lib/search/newestFirst.ts';
 import { searchQuery } from '../lib/search/query.ts';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The page's text, unescaped. */
+  raw_content?: string;
+  /** Word positions of the matches. */
+  locations: number[];
+  anchors?: { id?: string; location: number }[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -43,16 +49,18 @@ interface PagefindResult {
 /** Results shown at first, and added by each "Show more results". */
 const PAGE_SIZE = 10;
 
-/** Appends Pagefind's excerpt (escaped text with <mark>) as text and <mark> nodes only. */
-function appendExcerpt(target: HTMLElement, excerpt: string): void {
-  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  for (const node of Array.from(parsed.body.childNodes)) {
-    if (node.nodeName === 'MARK') {
+/** Words in a result's excerpt. */
+const EXCERPT_WORDS = 30;
+
+/** Appends the result's excerpt of its abstract (excerpt.ts) as text and <mark> nodes only. */
+function appendExcerpt(target: HTMLElement, result: PagefindResultData): void {
+  for (const part of abstractExcerpt({ content: result.raw_content ?? '', locations: result.locations, anchors: result.anchors ?? [] }, EXCERPT_WORDS)) {
+    if (part.mark) {
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
+      mark.textContent = part.text;
       target.append(mark);
     } else {
-      target.append(document.createTextNode(node.textContent ?? ''));
+      target.append(document.createTextNode(part.text));
     }
   }
 }
@@ -69,7 +77,7 @@ function renderResult(result: PagefindResultData, topicNames: Record<string, str
   heading.append(link);
   const excerpt = document.createElement('p');
   excerpt.className = 'excerpt';
-  appendExcerpt(excerpt, result.excerpt);
+  appendExcerpt(excerpt, result);
   const chips = document.createElement('ul');
   chips.className = 'chips';
   for (const topic of result.filters.topic ?? []) {
@@ -107,7 +115,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   status.textContent = 'Loading search…';
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
   // No worker: searching 10k papers takes milliseconds on the main thread, and the worker script is 13 kB more to fetch.
-  await pagefind.options({ baseUrl: base, excerptLength: 30, noWorker: true });
+  await pagefind.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, noWorker: true });
   await pagefind.init();
   /** The newest-first order, fetched by the first search sorted by date. */
   let newestFirst: Promise<NewestFirst> | undefined;

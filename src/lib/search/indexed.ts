@@ -6,6 +6,7 @@
  */
 import { escapeUTF8 } from 'entities';
 import type { PaperView } from '../catalog/catalog.ts';
+import { ABSTRACT_ANCHOR } from './excerpt.ts';
 
 /** The filters of a paper: every day it was listed, and its topics (slugs). */
 export function searchFilters(paper: PaperView): { day: string[]; topic: string[] } {
@@ -34,7 +35,8 @@ export function searchDocument(paper: PaperView): string {
     ...filterValues(paper).map((value) => `<span data-pagefind-filter="${escapeUTF8(value)}"></span>`),
     authors ? `<p>${escapeUTF8(authors.join(', '))}</p>` : '',
     arxivId ? `<p>arXiv ${escapeUTF8(arxivId)}</p>` : '',
-    `<p>${escapeUTF8(abstract)}</p>`,
+    // Where the abstract starts, for the result's excerpt (excerpt.ts); empty, so it adds no words.
+    `<span id="${ABSTRACT_ANCHOR}"></span><p>${escapeUTF8(abstract)}</p>`,
     '</body></html>',
   ].join('');
 }
