@@ -1,18 +1,18 @@
 /**
  * Preview images in a build: draws the cards the image cache does not have
- * yet (drawPreviews.ts, in child processes), then puts each paper's image at
- * `<dir>/og/<slug>.png`. A hard link costs nothing and the cache never
+ * yet (on every core: drawWorker.ts), then puts each image at its place in
+ * the output (`og/<slug>.png`, the site card at `og.png`). A hard link costs nothing and the cache never
  * rewrites a file in place (a changed card gets a new name), so output and
  * cache can share it; across file systems the file is copied.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BuildData, PreviewCard } from '../buildData/schema.ts';
-import { previewFileFor } from '../io/previewCache.ts';
+import { Worker } from 'node:worker_threads';
+import type { BuildData } from '../buildData/schema.ts';
+import type { PreviewCard } from '../og/card.ts';
+import { ensurePreview, previewFileFor } from '../io/previewCache.ts';
 import { routes } from '../site/routes.ts';
-import { runProcess } from './process.ts';
 
 /** A preview image of the output: where it goes (a route path) and what its card shows. */
 export interface PreviewJob {
@@ -31,24 +31,18 @@ export interface DrawJob {
   file: string;
 }
 
-/**
- * Cards per drawing process. The renderer keeps about 4 MB per card drawn
- * (native memory that garbage collection does not return), so a process
- * ends after 200 cards: under 1 GB each, for about 1 s of start-up.
- */
-const BATCH = 200;
-
-/** Runs one drawing process over a batch of jobs; rejects when it fails. */
-async function drawBatch(batchFile: string): Promise<void> {
-  const { code } = await runProcess(process.execPath, [fileURLToPath(new URL('./drawPreviews.ts', import.meta.url)), batchFile]);
-  if (code !== 0) throw new Error(`drawing preview images failed (exit code ${code}); its messages are above`);
-}
+/** Cards each drawing thread draws, at least: fewer are drawn by the calling thread alone. */
+const CARDS_PER_THREAD = 50;
 
 /**
- * Draws the cards of `jobs` that the cache lacks, one process per core at a
- * time; returns how many were drawn and how long drawing took.
+ * Draws the cards of `jobs` that the cache lacks, on one thread per core
+ * (the calling thread one of them), each claiming the next card from a
+ * shared counter; returns how many were drawn and how long drawing took.
+ * A card costs about 8 ms on one core and the renderer's memory stays flat
+ * (it frees its buffers when the event loop turns, which it lets happen
+ * after every card), so threads of one process suffice.
  */
-export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (message: string) => void): Promise<{ drawn: number; drawMs: number }> {
+export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (message: string) => void, threads = availableParallelism()): Promise<{ drawn: number; drawMs: number }> {
   const started = performance.now();
   const seen = new Set<string>();
   const missing: DrawJob[] = [];
@@ -58,27 +52,24 @@ export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (mes
     seen.add(file);
   }
   if (missing.length === 0) return { drawn: 0, drawMs: 0 };
-  const folder = mkdtempSync(join(tmpdir(), 'papers-previews-'));
-  try {
-    const batches: string[] = [];
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const file = join(folder, `batch-${batches.length}.json`);
-      writeFileSync(file, JSON.stringify(missing.slice(i, i + BATCH)));
-      batches.push(file);
-    }
-    let next = 0;
-    let done = 0;
-    const lane = async (): Promise<void> => {
-      while (next < batches.length) {
-        await drawBatch(batches[next++]!);
-        done++;
-        log(`drawn ${Math.min(done * BATCH, missing.length)} of ${missing.length}`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(availableParallelism(), batches.length) }, lane));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  let done = 0;
+  const progress = () => {
+    if (++done % 1000 === 0 || done === missing.length) log(`drawn ${done} of ${missing.length}`);
+  };
+  const helpers = Array.from({ length: Math.min(threads, Math.ceil(missing.length / CARDS_PER_THREAD)) - 1 }, () => {
+    const worker = new Worker(new URL('./drawWorker.ts', import.meta.url), { workerData: { jobs: missing, next } });
+    worker.on('message', progress);
+    return new Promise<void>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a drawing thread stopped (exit code ${code})`))));
+    });
+  });
+  for (let i = Atomics.add(next, 0, 1); i < missing.length; i = Atomics.add(next, 0, 1)) {
+    await ensurePreview(missing[i]!.card, missing[i]!.file);
+    progress();
   }
+  await Promise.all(helpers);
   return { drawn: missing.length, drawMs: Math.round(performance.now() - started) };
 }
 

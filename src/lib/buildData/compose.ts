@@ -9,7 +9,8 @@ import { findRelated, relatedInput } from '../papers/related.ts';
 import type { PaperFrontmatter } from '../papers/schema.ts';
 import type { Taxonomy } from '../topics/schema.ts';
 import { formatDay } from '../text/format.ts';
-import type { BuildData, BuildPaper, PreviewCard } from './schema.ts';
+import type { PreviewCard } from '../og/card.ts';
+import type { BuildData, BuildPaper } from './schema.ts';
 
 /** Bump when the build data's shape or meaning changes, so files made before are made again. */
 const BUILD_DATA_VERSION = 1;

@@ -6,18 +6,10 @@
  * or hands anything back.
  */
 import { z } from 'zod';
+import { PreviewCard } from '../og/card.ts';
 import { PaperFrontmatter } from '../papers/schema.ts';
 import { Slug } from '../papers/slugify.ts';
 import { Taxonomy } from '../topics/schema.ts';
-
-/** What a paper's preview card shows. */
-export const PreviewCard = z.object({
-  title: z.string().describe('The paper title, drawn whole.'),
-  topics: z.array(z.string()).describe('Topic names, strongest first.'),
-  date: z.string().describe('The day first listed, as the card writes it (e.g. "11 March 2025").'),
-  siteTitle: z.string().describe('The site name.'),
-});
-export type PreviewCard = z.infer<typeof PreviewCard>;
 
 /** The owner's notes of a paper: the MDX body of its file, which Astro compiles. */
 export const PaperNotes = z.object({

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCacheDir } from './buildCache.ts';
-import { CARD_VERSION, renderPreviewCard, type PreviewCard } from '../og/previewCard.ts';
+import { CARD_FORMAT, CARD_VERSION, type PreviewCard } from '../og/card.ts';
 import { writeFileAtomic } from './atomicWrite.ts';
 
 /** Folder of cached cards: PAPERS_CACHE_DIR/og or node_modules/.cache/papers-og (under `root`). */
@@ -18,12 +18,18 @@ export function previewCacheDir(root = process.cwd()): string {
 /** The cache file of a card: named by a hash of everything drawn on it. */
 export function previewFileFor(card: PreviewCard): string {
   const key = createHash('sha256').update(JSON.stringify([CARD_VERSION, card])).digest('hex');
-  return join(previewCacheDir(), `${key}.png`);
+  return join(previewCacheDir(), `${key}.${CARD_FORMAT}`);
 }
 
-/** Draws the card into the cache unless it is there already; returns its cached file. */
+/**
+ * Draws the card into the cache unless it is there already; returns its
+ * cached file. The renderer is loaded on first use, so naming cached files
+ * never loads the drawing library.
+ */
 export async function ensurePreview(card: PreviewCard, file = previewFileFor(card)): Promise<string> {
-  if (!existsSync(file)) writeFileAtomic(file, await renderPreviewCard(card));
+  if (existsSync(file)) return file;
+  const { renderPreviewCard } = await import('../og/previewCard.ts');
+  writeFileAtomic(file, await renderPreviewCard(card));
   return file;
 }
 

@@ -17,22 +17,9 @@ import { breakPieces, ellipsize, wrapLines } from './lineBreak.ts';
 import { makePalette, rgb } from './palette.ts';
 import { encodeIndexedPng, readUnfilteredPng } from './png.ts';
 
-/** What the card shows. */
-export interface PreviewCard {
-  title: string;
-  topics: string[];
-  date: string;
-  siteTitle: string;
-}
+import { CARD_HEIGHT, CARD_WIDTH, type PreviewCard } from './card.ts';
 
-/** Bump when the design or the encoding changes, so cached images are redrawn. */
-export const CARD_VERSION = 3;
-
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
-/** The image format, also the file extension of `/og/<slug>.png`. */
-export const CARD_FORMAT = 'png';
-export const CARD_MEDIA_TYPE = 'image/png';
+export { CARD_FORMAT, CARD_HEIGHT, CARD_MEDIA_TYPE, CARD_VERSION, CARD_WIDTH, type PreviewCard } from './card.ts';
 
 const PAD_X = 72;
 const PAD_Y = 64;
@@ -213,7 +200,8 @@ function layout(ctx: SKRSContext2D, card: PreviewCard): Block[] {
   }
   const dateTop = CARD_HEIGHT - PAD_Y - DATE_SIZE * NORMAL_LINE;
   const chipsTop = Math.round(dateTop - DATE_GAP - (chips.length * CHIP_HEIGHT + Math.max(0, chips.length - 1) * CHIP_GAP));
-  const bottom: Block = { top: chipsTop, bottom: CARD_HEIGHT - PAD_Y, pills: [], lines: [single(`First listed ${card.date}`, 400, DATE_SIZE, COLOURS.date, dateTop)] };
+  // The site card has no date: its bottom line stays empty.
+  const bottom: Block = { top: chipsTop, bottom: CARD_HEIGHT - PAD_Y, pills: [], lines: card.date ? [single(`First listed ${card.date}`, 400, DATE_SIZE, COLOURS.date, dateTop)] : [] };
   chips.forEach((row, r) => {
     const top = chipsTop + r * (CHIP_HEIGHT + CHIP_GAP);
     for (const { chip, width } of row) {

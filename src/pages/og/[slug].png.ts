@@ -6,7 +6,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../data/catalog.ts';
-import type { PreviewCard } from '../../lib/buildData/schema.ts';
+import type { PreviewCard } from '../../lib/og/card.ts';
 import { previewPng } from '../../lib/io/previewCache.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
