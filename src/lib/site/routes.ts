@@ -16,6 +16,8 @@ export const routes = {
   day: (date: string) => `days/${date}/`,
   search: () => 'search/',
   subscribe: () => 'subscribe/',
+  /** The reader's reading list: kept in their browser, so the page is the same for everyone and filled in by its script. */
+  saved: () => 'saved/',
   rss: () => 'rss.xml',
   atom: () => 'atom.xml',
   jsonFeed: () => 'feed.json',
