@@ -40,6 +40,9 @@ function refresh(): void {
   }
 }
 
+/** The latest text of each note, which a note made a moment ago shows once it is in the accessibility tree. */
+const noteText = new WeakMap<Element, string>();
+
 /** Shows `text` in the status region after `button` (made on first use), or clears it. */
 function note(button: HTMLButtonElement, text: string): void {
   let region = button.nextElementSibling;
@@ -51,10 +54,9 @@ function note(button: HTMLButtonElement, text: string): void {
     button.after(region);
     // A live region is announced when its text changes, not when it appears with text: fill it a moment later.
     const fresh = region;
-    requestAnimationFrame(() => requestAnimationFrame(() => (fresh.textContent = text)));
-    return;
-  }
-  region.textContent = text;
+    requestAnimationFrame(() => requestAnimationFrame(() => (fresh.textContent = noteText.get(fresh) ?? '')));
+  } else region.textContent = text;
+  noteText.set(region, text);
 }
 
 document.addEventListener('click', (event) => {

@@ -82,9 +82,13 @@ export function startSavedPage(root: HTMLElement): void {
   /** The shown item of `slug`. */
   const itemOf = (slug: string) => Array.from(list.children).find((li) => (li as HTMLElement).dataset.slug === slug) as HTMLElement | undefined;
 
-  /** Draws the list as stored now; keeps focus on the same paper's link or button when it is still listed. */
-  const render = (): void => {
-    const focused = document.activeElement?.closest<HTMLElement>('li.saved-item');
+  /**
+   * Draws the list as stored now. Unless told otherwise, focus inside the
+   * list stays on the same paper's link or button, or goes to the heading
+   * when another tab removed that paper.
+   */
+  const render = (keepFocus = true): void => {
+    const focused = keepFocus ? document.activeElement?.closest<HTMLElement>('li.saved-item') : undefined;
     const focus = focused && { slug: focused.dataset.slug ?? '', remove: document.activeElement?.tagName === 'BUTTON' };
     const read = readStored(storage);
     shown = newestFirst(read.papers);
@@ -114,7 +118,7 @@ export function startSavedPage(root: HTMLElement): void {
       return;
     }
     const index = shown.indexOf(paper);
-    render();
+    render(false);
     status.replaceChildren('Removed ', ...quoted(paper.title), ' from your reading list.');
     // Continue where the removed paper was: the next paper's Remove, else the one before, else the page heading.
     const buttons = list.querySelectorAll<HTMLButtonElement>('button.remove');
@@ -176,5 +180,5 @@ export function startSavedPage(root: HTMLElement): void {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) render();
   });
-  render();
+  render(false);
 }
