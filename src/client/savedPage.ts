@@ -10,7 +10,7 @@
  * links are built from validated slugs only, under the site's base path
  * (`data-base`). Another tab's change (`storage` event) redraws the list.
  */
-import { bibFile, BIB_FILE_NAME, type FetchedEntry } from '../lib/readingList/bibFile.ts';
+import { bibFile, BIB_FILE_NAME, movedPaperPage, type FetchedEntry } from '../lib/readingList/bibFile.ts';
 import { STORAGE_KEY, withoutPaper, type SavedPaper } from '../lib/readingList/list.ts';
 import { newestFirst } from '../lib/readingList/order.ts';
 import { problemMessage } from '../lib/readingList/messages.ts';
@@ -125,14 +125,22 @@ export function startSavedPage(root: HTMLElement): void {
     (buttons[index] ?? buttons[index - 1] ?? heading).focus();
   });
 
-  /** The BibTeX entry a paper page shows, or undefined when the page cannot be fetched or has none. */
-  const entryOf = async (slug: string): Promise<string | undefined> => {
+  /**
+   * The BibTeX entry the paper page at `path` shows, or undefined when the
+   * page cannot be fetched or has none. A renamed paper's old page redirects:
+   * its new page is fetched instead (one hop).
+   */
+  const entryOf = async (path: string, hops = 1): Promise<string | undefined> => {
     try {
-      const response = await fetch(pagePath(slug), { credentials: 'same-origin' });
+      const response = await fetch(path, { credentials: 'same-origin' });
       if (!response.ok || new URL(response.url).origin !== location.origin) return undefined;
       // A parsed document runs no script and loads nothing.
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-      return page.getElementById('bibtex')?.textContent ?? undefined;
+      const entry = page.getElementById('bibtex')?.textContent;
+      if (entry !== undefined || hops === 0) return entry ?? undefined;
+      const refresh = page.querySelector('meta[http-equiv="refresh" i]')?.getAttribute('content');
+      const moved = refresh ? movedPaperPage(refresh, new URL(response.url), base) : undefined;
+      return moved ? entryOf(moved.pathname, hops - 1) : undefined;
     } catch {
       return undefined;
     }
@@ -146,7 +154,7 @@ export function startSavedPage(root: HTMLElement): void {
     download.setAttribute('aria-disabled', 'true');
     status.textContent = `Getting the BibTeX of ${papersCount(papers.length)}…`;
     try {
-      const entries = await mapLimited(papers, FETCHES_AT_ONCE, async (p): Promise<FetchedEntry> => ({ slug: p.slug, entry: await entryOf(p.slug) }));
+      const entries = await mapLimited(papers, FETCHES_AT_ONCE, async (p): Promise<FetchedEntry> => ({ slug: p.slug, entry: await entryOf(pagePath(p.slug)) }));
       const { text, missing } = bibFile(entries, (slug) => new URL(pagePath(slug), location.href).href);
       const file = URL.createObjectURL(new Blob([text], { type: 'application/x-bibtex' }));
       const link = element('a', '');

@@ -304,17 +304,23 @@ describe('the /saved/ page', () => {
     await context.close();
   });
 
-  it('still downloads when a page cannot be fetched or is gone, naming those papers in the file and on the page', async () => {
+  it('still downloads when a page cannot be fetched or is gone, naming those papers in the file and on the page, and follows a renamed paper', async () => {
     const { context, requests, errors } = await profile();
     const page = await context.newPage();
     const gone = { slug: 'a-paper-that-was-never-here', title: 'A Paper That Was Never Here', day: DAY, saved: 2 };
     const offline = paper(1);
     const kept = paper(4);
-    await store(page, { v: 1, papers: [gone, { slug: offline.slug, title: offline.title, day: DAY, saved: 3 }, { slug: kept.slug, title: kept.title, day: DAY, saved: 1 }] });
+    // Saved under a name the paper had before it was renamed: that address now answers with a redirect page.
+    const renamed = { slug: 'an-old-name-of-a-paper', title: paper(6).title, day: DAY, saved: 0 };
+    await store(page, { v: 1, papers: [gone, { slug: offline.slug, title: offline.title, day: DAY, saved: 3 }, { slug: kept.slug, title: kept.title, day: DAY, saved: 1 }, renamed] });
     await open(page, 'saved/');
     const entry = await pageEntry(page, kept.slug);
+    const movedEntry = await pageEntry(page, paper(6).slug);
     // The network drops this one page, as when offline; the other is a 404.
     await page.route(`**/papers/${offline.slug}/`, (route) => route.abort('internetdisconnected'));
+    await page.route(`**/papers/${renamed.slug}/`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Redirecting</title><meta http-equiv="refresh" content="0;url=/papers/${paper(6).slug}/">` }),
+    );
     const { text } = await downloadBib(page);
     expect(text).toBe(
       [
@@ -324,12 +330,14 @@ describe('the /saved/ page', () => {
         `${server.url}papers/${gone.slug}/`,
         '}',
         '',
-        `${entry}\n`,
+        entry,
+        '',
+        `${movedEntry}\n`,
       ].join('\n'),
     );
     await page.waitForFunction(() => /^Downloaded/.test(document.querySelector('.saved-status')?.textContent ?? ''));
     expect(await page.textContent('.saved-status')).toBe(
-      `Downloaded reading-list.bib with the BibTeX of 1 of 3 papers. Left out, because their pages could not be fetched (are you offline?): “${offline.title}”, “${gone.title}”. A comment at the top of the file names them.`,
+      `Downloaded reading-list.bib with the BibTeX of 2 of 4 papers. Left out, because their pages could not be fetched (are you offline?): “${offline.title}”, “${gone.title}”. A comment at the top of the file names them.`,
     );
     expect(errors).toEqual([]);
     expect(foreign(requests)).toEqual([]);

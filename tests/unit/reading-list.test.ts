@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { toBibtex } from '../../src/lib/cite/bibtex.ts';
 import { MAX_TITLE_LENGTH as LISTING_MAX_TITLE_LENGTH } from '../../src/lib/listing/parse.ts';
 import { MAX_SLUG_LENGTH as SLUGIFY_MAX_LENGTH, SLUG_PATTERN as SLUGIFY_PATTERN, slugify } from '../../src/lib/papers/slugify.ts';
-import { bibFile, isBibtexEntry } from '../../src/lib/readingList/bibFile.ts';
+import { bibFile, isBibtexEntry, movedPaperPage } from '../../src/lib/readingList/bibFile.ts';
 import {
   FORMAT_VERSION,
   isDay,
@@ -320,5 +320,16 @@ describe('the .bib file', () => {
     const { text } = bibFile([{ slug: A.slug }], (slug) => `https://x.example/{${slug}}/`);
     expect(text).not.toContain(A.slug);
     expect(text.split('{').length).toBe(text.split('}').length);
+  });
+
+  it('follows a renamed paper\'s redirect page to the paper page it names, and nowhere else', () => {
+    const page = new URL('https://papers.example.org/papers-site/papers/old-name/');
+    const moved = (refresh: string) => movedPaperPage(refresh, page, '/papers-site/')?.href;
+    expect(moved('0;url=/papers-site/papers/new-name/')).toBe('https://papers.example.org/papers-site/papers/new-name/');
+    expect(moved('0; URL="../new-name/"')).toBe('https://papers.example.org/papers-site/papers/new-name/');
+    expect(moved('0;url=https://papers.example.org/papers-site/papers/new-name/?x=1#y')).toBe('https://papers.example.org/papers-site/papers/new-name/');
+    for (const refresh of ['0;url=https://evil.example/papers-site/papers/new-name/', '0;url=//evil.example/papers-site/papers/x/', '0;url=javascript:alert(1)', '0;url=/papers/new-name/', '0;url=/papers-site/papers/Bad_Slug/', '0;url=/papers-site/papers/a/b/', '0;url=/papers-site/topics/x/', '0', '', 'url']) {
+      expect(moved(refresh), refresh).toBeUndefined();
+    }
   });
 });

@@ -3,7 +3,8 @@
  * themselves show (their `#bibtex` block, src/lib/cite/bibtex.ts): nothing
  * here writes an entry or puts a title into the file. A paper whose page
  * could not be fetched is named in an `@comment` by its page's URL, built
- * from its validated slug only.
+ * from its validated slug only. A renamed paper's old address answers with
+ * a redirect page; `movedPaperPage` says where it points.
  */
 import { isSlug } from './list.ts';
 
@@ -44,4 +45,24 @@ export function bibFile(entries: readonly FetchedEntry[], pageUrl: (slug: string
     );
   }
   return { text: parts.length > 0 ? `${parts.join('\n\n')}\n` : '', missing };
+}
+
+/**
+ * Where a moved paper page points: a renamed paper's old address is a page
+ * with `<meta http-equiv="refresh" content="0;url=…">` (Astro's redirects,
+ * src/astroConfig.ts). The target only when it is a paper page of this site
+ * (same origin, `<base>papers/<slug>/`); otherwise undefined.
+ */
+export function movedPaperPage(refresh: string, page: URL, base: string): URL | undefined {
+  const match = /^\s*\d*\s*[;,]\s*url\s*=\s*['"]?([^'"\s]+)/i.exec(refresh);
+  if (!match) return undefined;
+  let target: URL;
+  try {
+    target = new URL(match[1]!, page);
+  } catch {
+    return undefined;
+  }
+  const prefix = `${base.replace(/\/?$/, '/')}papers/`;
+  const slug = target.pathname.startsWith(prefix) ? target.pathname.slice(prefix.length, -1) : '';
+  return target.origin === page.origin && isSlug(slug) && target.pathname === `${prefix}${slug}/` ? new URL(target.pathname, page) : undefined;
 }
