@@ -58,7 +58,8 @@ export function astroConfig(root: string, around: Around): AstroUserConfig {
     integrations: [
       ...(around === 'astro' ? [generateContent(root)] : []),
       mdx(),
-      presortedSitemap({ filter: (page) => !/\/search\/$/.test(page) }),
+      // Search and the reading list are per-reader pages, not content to index.
+      presortedSitemap({ filter: (page) => !/\/(search|saved)\/$/.test(page) }),
       ...(around === 'astro' ? [finishBuild(root)] : []),
       pagefindDev(),
     ],

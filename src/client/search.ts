@@ -65,8 +65,34 @@ function appendExcerpt(target: HTMLElement, result: PagefindResultData): void {
   }
 }
 
-/** One result as a list item: a title link, the excerpt and topic chips, from text nodes only. */
-function renderResult(result: PagefindResultData, topicNames: Record<string, string>): HTMLLIElement {
+/**
+ * The hidden Save button of a result (src/client/readingList.ts shows it):
+ * the paper's slug from its URL under `base`, its title, and the first of
+ * its listing days. None when the result is not a paper page.
+ */
+function saveButton(result: PagefindResultData, base: string): HTMLButtonElement | undefined {
+  const prefix = `${base.replace(/\/?$/, '/')}papers/`;
+  const path = new URL(result.url, location.href).pathname;
+  const days = result.filters.day ?? [];
+  if (!path.startsWith(prefix) || !path.endsWith('/') || days.length === 0 || !result.meta.title) return undefined;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'save';
+  button.dataset.save = path.slice(prefix.length, -1);
+  button.dataset.title = result.meta.title;
+  button.dataset.day = days.reduce((a, b) => (b < a ? b : a));
+  button.hidden = true;
+  button.textContent = 'Save';
+  return button;
+}
+
+/** Tells the site script (src/client/readingList.ts, SAVE_BUTTONS_ADDED) that Save buttons were added, so it shows them. */
+function announceSaveButtons(): void {
+  document.dispatchEvent(new Event('reading-list:buttons'));
+}
+
+/** One result as a list item: a title link, the excerpt, topic chips and a Save button, from text nodes only. */
+function renderResult(result: PagefindResultData, topicNames: Record<string, string>, base: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const heading = document.createElement('h2');
@@ -89,6 +115,8 @@ function renderResult(result: PagefindResultData, topicNames: Record<string, str
     chips.append(chip);
   }
   item.append(heading, excerpt, chips);
+  const save = saveButton(result, base);
+  if (save) item.append(save);
   return item;
 }
 
@@ -161,7 +189,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const data = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
     if (current !== generation) return null;
     shown += data.length;
-    return data.map((result) => renderResult(result, topicNames));
+    return data.map((result) => renderResult(result, topicNames, base));
   };
 
   const run = async (push: boolean): Promise<void> => {
@@ -201,6 +229,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const items = await nextPage(current);
     if (!items) return;
     list.replaceChildren(...items);
+    announceSaveButtons();
     report();
     if (order === null) status.textContent += ' Sorting by date is not available right now; best matches come first.';
   };
@@ -213,6 +242,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       .then((items) => {
         if (!items) return;
         list.append(...items);
+        announceSaveButtons();
         // Continue where the new results begin, rather than on a button that may now be hidden.
         items[0]?.querySelector('a')?.focus();
         report();

@@ -1,10 +1,12 @@
 /**
  * Small enhancements on every page, none of which the page needs to work:
  * the `/` shortcut that focuses search, the dark-mode toggle (the choice
- * persists in localStorage; without a choice the system setting rules) and
- * the copy buttons. One script for every page, so browsers fetch it once.
+ * persists in localStorage; without a choice the system setting rules), the
+ * copy buttons and the reading list's Save buttons. One script for every
+ * page, so browsers fetch it once.
  */
 import './copyLink.ts';
+import './readingList.ts';
 
 /** True when the key press is meant for a text field. */
 function isTyping(target: EventTarget | null): boolean {

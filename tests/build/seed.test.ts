@@ -166,7 +166,7 @@ describe('the seed site', () => {
     expect(files.filter((file) => file.split('/').some((part) => part.startsWith('.')))).toEqual([]);
     expect(files.filter((file) => /\.json$/.test(file) && !file.startsWith('pagefind/') && file !== 'feed.json')).toEqual([]);
     const kinds = new Set(files.map((file) => file.split('/')[0]!.replace(/^[^.]+\./, '.')));
-    expect([...kinds].sort()).toEqual(['.html', '.opml', '.svg', '.txt', '.xml', '.json', '_astro', 'days', 'og', 'pagefind', 'papers', 'search', 'subscribe', 'topics'].sort());
+    expect([...kinds].sort()).toEqual(['.html', '.opml', '.svg', '.txt', '.xml', '.json', '_astro', 'days', 'og', 'pagefind', 'papers', 'saved', 'search', 'subscribe', 'topics'].sort());
   });
 
   it('puts every indexed paper once in the newest-first order, under the day it was first listed', () => {

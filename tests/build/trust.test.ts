@@ -163,9 +163,9 @@ describe('a hostile listing', () => {
         items.map((li) => ({ href: new URL(li.querySelector('a')!.href).pathname, title: li.querySelector('a')!.textContent ?? '' })),
       );
       expect(results, paper.word).toContainEqual({ href: `/papers/${slug}/`, title: paper.title });
-      // Results are built from text: the only elements are the UI's own.
+      // Results are built from text: the only elements are the UI's own (the Save button included).
       const tags = await page.$$eval('.search-results *', (els) => [...new Set(els.map((e) => e.tagName.toLowerCase()))]);
-      expect(tags.filter((t) => !['li', 'h2', 'a', 'p', 'mark', 'ul', 'span'].includes(t)), paper.word).toEqual([]);
+      expect(tags.filter((t) => !['li', 'h2', 'a', 'p', 'mark', 'ul', 'span', 'button'].includes(t)), paper.word).toEqual([]);
       await expectNothingRan(`search results for ${paper.word}`);
     }
   });

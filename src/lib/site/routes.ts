@@ -21,6 +21,8 @@ export const routes = {
   search: () => 'search/',
   trends: () => 'trends/',
   subscribe: () => 'subscribe/',
+  /** The reader's reading list: kept in their browser, so the page is the same for everyone and filled in by its script. */
+  saved: () => 'saved/',
   rss: () => 'rss.xml',
   atom: () => 'atom.xml',
   jsonFeed: () => 'feed.json',
