@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { LinkState, check } from 'linkinator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/support/browser.ts';
-import { buildSite, type FixtureSite } from '../support/fixtureSite.ts';
-import { serveStatic, type StaticServer } from '../../scripts/support/staticServer.ts';
+import { launchBrowser } from '../../../scripts/support/browser.ts';
+import { buildSite, type FixtureSite } from '../../support/fixtureSite.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 const BASE = '/papers-site/';
 

@@ -22,9 +22,9 @@ import {
   xpathNumber,
   type PaperData,
   type ParsedFeed,
-} from '../support/feedTools.ts';
-import { buildSite, type FixtureSite } from '../support/fixtureSite.ts';
-import { serveStatic } from '../../scripts/support/staticServer.ts';
+} from '../../support/feedTools.ts';
+import { buildSite, type FixtureSite } from '../../support/fixtureSite.ts';
+import { serveStatic } from '../../../scripts/support/staticServer.ts';
 
 const ORIGIN = 'https://papers.example.org';
 const BASE = '/papers-site/';

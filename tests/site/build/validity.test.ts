@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/fixtureSite.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { nuErrors } from '../support/nuChecker.ts';
-import { listFiles } from '../support/siteFiles.ts';
-import { serveStatic } from '../../scripts/support/staticServer.ts';
+import { projectRoot } from '../../support/fixtureSite.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { nuErrors } from '../../support/nuChecker.ts';
+import { listFiles } from '../../support/siteFiles.ts';
+import { serveStatic } from '../../../scripts/support/staticServer.ts';
 
 const { out } = seedSite();
 

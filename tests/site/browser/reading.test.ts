@@ -11,11 +11,11 @@
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/support/browser.ts';
-import { buildSite, type FixtureSite } from '../support/fixtureSite.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { readPaperSources, slugsOfDay, type PaperSource } from '../support/siteFiles.ts';
-import { serveStatic, type StaticServer } from '../../scripts/support/staticServer.ts';
+import { launchBrowser } from '../../../scripts/support/browser.ts';
+import { buildSite, type FixtureSite } from '../../support/fixtureSite.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { readPaperSources, slugsOfDay, type PaperSource } from '../../support/siteFiles.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 const seed = seedSite();
 const papers: PaperSource[] = readPaperSources(seed.content);

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { newestFirst, newsboat, readPapers } from '../support/feedTools.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { serveStatic, type StaticServer } from '../../scripts/support/staticServer.ts';
+import { newestFirst, newsboat, readPapers } from '../../support/feedTools.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 const { out, content } = seedSite();
 const config = parseYaml(readFileSync(join(content, 'site.yaml'), 'utf8')) as { url: string; feedItems?: number };

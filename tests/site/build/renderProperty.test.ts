@@ -10,13 +10,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanText } from '../../src/lib/listing/parse.ts';
-import { cleanArtefacts } from '../../src/lib/text/artefacts.ts';
-import { launchBrowser } from '../../scripts/support/browser.ts';
-import { parseFeed, type ParsedFeed } from '../support/feedReader.ts';
-import { buildSite, type FixtureSite } from '../support/fixtureSite.ts';
-import { readPaperSources } from '../support/siteFiles.ts';
-import { serveStatic, type StaticServer } from '../../scripts/support/staticServer.ts';
+import { cleanText } from '../../../src/lib/listing/parse.ts';
+import { cleanArtefacts } from '../../../src/lib/text/artefacts.ts';
+import { launchBrowser } from '../../../scripts/support/browser.ts';
+import { parseFeed, type ParsedFeed } from '../../support/feedReader.ts';
+import { buildSite, type FixtureSite } from '../../support/fixtureSite.ts';
+import { readPaperSources } from '../../support/siteFiles.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 /** Pieces of text that mean something to Markdown, MDX, HTML, YAML, JavaScript or TeX. */
 const PIECES = [

@@ -19,8 +19,8 @@ import {
   xpathNumber,
   type PaperData,
   type ParsedFeed,
-} from '../support/feedTools.ts';
-import { seedSite } from '../support/seedSite.ts';
+} from '../../support/feedTools.ts';
+import { seedSite } from '../../support/seedSite.ts';
 
 const { out, content } = seedSite();
 const config = parseYaml(readFileSync(join(content, 'site.yaml'), 'utf8')) as { url: string; base?: string; feedItems?: number };

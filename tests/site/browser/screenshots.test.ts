@@ -8,11 +8,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/support/browser.ts';
-import { projectRoot } from '../support/fixtureSite.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { readPaperSources, slugsOfDay } from '../support/siteFiles.ts';
-import { serveStatic, type StaticServer } from '../../scripts/support/staticServer.ts';
+import { launchBrowser } from '../../../scripts/support/browser.ts';
+import { projectRoot } from '../../support/fixtureSite.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { readPaperSources, slugsOfDay } from '../../support/siteFiles.ts';
+import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 const { out, content } = seedSite();
 const papers = readPaperSources(content);

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/support/browser.ts';
-import { cleanEnv, makeFixture, node22 } from '../support/fixtureSite.ts';
+import { launchBrowser } from '../../../scripts/support/browser.ts';
+import { cleanEnv, makeFixture, node22 } from '../../support/fixtureSite.ts';
 
 /** Asks the OS for a free port on loopback. */
 function freePort(): Promise<number> {

@@ -11,7 +11,7 @@ import { InputError } from '../../src/lib/listing/diagnostics.ts';
 import { splitPaperFile } from '../../src/lib/mdx/file.ts';
 import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';
 import { parse as parseYaml } from 'yaml';
-import { inputError } from './support/inputError.ts';
+import { inputError } from '../support/inputError.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SEED = readFileSync(join(ROOT, 'content', 'listings', '2025-03-11.txt'), 'utf8');

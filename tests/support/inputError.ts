@@ -1,5 +1,5 @@
 /** Test helper: catch the InputError a call must throw. */
-import { InputError } from '../../../src/lib/listing/diagnostics.ts';
+import { InputError } from '../../src/lib/listing/diagnostics.ts';
 
 /** Runs `fn` expecting an InputError and returns it. */
 export function inputError(fn: () => unknown): InputError {

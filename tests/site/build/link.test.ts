@@ -6,9 +6,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildSite, makeFixture, type FixtureSite } from '../support/fixtureSite.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { listFiles, readPagefindFragments, readPaperSources } from '../support/siteFiles.ts';
+import { buildFixture, buildSite, makeFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { listFiles, readPagefindFragments, readPaperSources } from '../../support/siteFiles.ts';
 
 const LEANDOJO = 'LeanDojo: Theorem Proving with Retrieval-Augmented Language Models';
 

@@ -1,7 +1,7 @@
 /**
  * Builders for parsed listings, so pure-stage tests state only what matters.
  */
-import type { Listing } from '../../../src/lib/listing/schema.ts';
+import type { Listing } from '../../src/lib/listing/schema.ts';
 
 /** A paper as a test writes it: a title and, optionally, an abstract. */
 export type PaperInput = string | { title: string; abstract?: string };

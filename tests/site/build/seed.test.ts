@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { launchBrowser } from '../../scripts/support/browser.ts';
-import { parseFeed, xmllint } from '../support/feedReader.ts';
-import { summarizePage, type PageSummary } from '../support/pageSummary.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { listFiles, readPagefindFragments, readPaperSources, slugsOfDay, type PaperSource } from '../support/siteFiles.ts';
+import { launchBrowser } from '../../../scripts/support/browser.ts';
+import { parseFeed, xmllint } from '../../support/feedReader.ts';
+import { summarizePage, type PageSummary } from '../../support/pageSummary.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { listFiles, readPagefindFragments, readPaperSources, slugsOfDay, type PaperSource } from '../../support/siteFiles.ts';
 
 const { out, content } = seedSite();
 const config = parseYaml(readFileSync(join(content, 'site.yaml'), 'utf8')) as { url: string; base: string; title: string };

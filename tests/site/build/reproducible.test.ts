@@ -7,9 +7,9 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildSite, projectRoot, type FixtureSite } from '../support/fixtureSite.ts';
-import { seedSite } from '../support/seedSite.ts';
-import { hashTree, listFiles, readPagefindFile } from '../support/siteFiles.ts';
+import { buildFixture, buildSite, projectRoot, type FixtureSite } from '../../support/fixtureSite.ts';
+import { seedSite } from '../../support/seedSite.ts';
+import { hashTree, listFiles, readPagefindFile } from '../../support/siteFiles.ts';
 
 let fresh: FixtureSite;
 let twin: FixtureSite;

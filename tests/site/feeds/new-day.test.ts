@@ -6,9 +6,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseFeed, readPapers, readTopicNames, type ParsedEntry, type ParsedFeed } from '../support/feedTools.ts';
-import { buildFixture, makeFixture, type FixtureSite } from '../support/fixtureSite.ts';
-import { seedSite } from '../support/seedSite.ts';
+import { parseFeed, readPapers, readTopicNames, type ParsedEntry, type ParsedFeed } from '../../support/feedTools.ts';
+import { buildFixture, makeFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { seedSite } from '../../support/seedSite.ts';
 
 const seed = seedSite();
 const topicSlugs = [...readTopicNames(seed.content).keys()];

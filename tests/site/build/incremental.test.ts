@@ -6,8 +6,8 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildFixture, makeFixture, type FixtureSite } from '../support/fixtureSite.ts';
-import { hashTree, readPaperSources } from '../support/siteFiles.ts';
+import { buildFixture, makeFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { hashTree, readPaperSources } from '../../support/siteFiles.ts';
 
 const LEANDOJO_SLUG = 'leandojo-theorem-proving-with-retrieval-augmented-language-models';
 /** A second day: one seed paper listed again, and one new paper. */
