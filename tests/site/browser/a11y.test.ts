@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../scripts/support/browser.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { seedSite } from '../../support/sharedSites.ts';
 import { readPaperSources, slugsOfDay } from '../../support/siteFiles.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 

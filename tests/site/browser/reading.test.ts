@@ -4,38 +4,25 @@
  * dark mode, pages without JavaScript, search code loaded only on the search
  * page, related papers, previous/next, the skip link and 360 px phones.
  *
- * Search filters and sorting run on a two-day site (the seed plus a listing
- * of 2025-03-12), so a day filter and "newest first" really change results;
- * everything else runs on the seed site.
+ * Search filters and sorting run on the shared new-day site (the seed plus
+ * two later days), so a day filter and "newest first" really change
+ * results; everything else runs on the seed site.
  */
-import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../scripts/support/browser.ts';
-import { buildSite, type FixtureSite } from '../../support/fixtureSite.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { DISTILLATION, NEW_DAY, NUMBAT } from '../../support/newDaySite.ts';
+import { newDaySite, seedSite } from '../../support/sharedSites.ts';
 import { readPaperSources, slugsOfDay, type PaperSource } from '../../support/siteFiles.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 const seed = seedSite();
 const papers: PaperSource[] = readPaperSources(seed.content);
 const SEED_DAY = '2025-03-11';
-const NEW_DAY = '2025-03-12';
 const seedDay = slugsOfDay(papers, SEED_DAY);
 
-/** A seed paper about diffusion (generative-models) that the new day lists again, at rank 2. */
-const repeated = papers.find((p) => p.slug.startsWith('multi-student-diffusion-distillation'))!;
-
-/** The new papers of 2025-03-12: one about diffusion, one that is not. */
-const QUOKKA = { title: 'Quokka Diffusion: Smiling Image Generation', abstract: 'We propose a diffusion sampler that only draws smiling quokkas, and measure how often they smile.' };
-const WOMBAT = { title: 'Wombat Agents Plan Burrows', abstract: 'Reasoning agents plan underground burrows with reinforcement learning and a planner.' };
-
-/** The listing of 2025-03-12, written the way the scraper writes it. */
-function newDayListing(): string {
-  const entries = [QUOKKA, { title: repeated.title, abstract: repeated.abstract }, WOMBAT];
-  const header = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', 'Mar 12'];
-  return `${[...header, ...entries.flatMap((e) => [e.title, e.abstract])].join('\n\n')}\n`;
-}
+/** A seed paper about diffusion (generative-models) that the new day lists again. */
+const repeated = papers.find((p) => p.slug === DISTILLATION.slug)!;
 
 let browser: Browser;
 let server: StaticServer;
@@ -68,12 +55,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('searching a two-day site', () => {
-  let site: FixtureSite;
-  let twoDays: StaticServer;
+describe('searching a site of three days', () => {
+  const site = newDaySite();
+  let later: StaticServer;
   let context: BrowserContext;
-  let byTitle: Map<string, PaperSource>;
-  let quokka: PaperSource;
+  const byTitle = new Map(readPaperSources(site.content).map((p) => [p.title, p]));
+  /** The new paper of the new day about diffusion. */
+  const numbat = byTitle.get(NUMBAT.title)!;
   /** Every search control, as the page shows it. */
   const controls = (page: Page) =>
     page.evaluate(() => ({
@@ -84,28 +72,24 @@ describe('searching a two-day site', () => {
     }));
 
   beforeAll(async () => {
-    site = await buildSite({ listings: { [`${NEW_DAY}.txt`]: newDayListing() } });
-    byTitle = new Map(readPaperSources(site.content).map((p) => [p.title, p]));
-    quokka = byTitle.get(QUOKKA.title)!;
-    twoDays = await serveStatic(site.out);
+    later = await serveStatic(site.out);
     context = await browser.newContext();
   });
 
   afterAll(async () => {
     await context?.close();
-    await twoDays?.close();
-    if (site) rmSync(site.dir, { recursive: true, force: true });
+    await later?.close();
   });
 
   it('narrows a typed query by topic and by day, sorts it newest first, and keeps all of it in the URL', async () => {
     const page = await context.newPage();
-    await page.goto(`${twoDays.url}search/`);
+    await page.goto(`${later.url}search/`);
     await page.waitForSelector('input[name="topic"]');
     await page.locator('#search-query').pressSequentially('diffusion');
     await page.waitForURL((url) => url.searchParams.get('q') === 'diffusion');
     const typed = await results(page);
     expect(typed.items.length).toBeGreaterThan(2);
-    expect(typed.items.map((i) => i.href)).toContain(paperPath(quokka.slug));
+    expect(typed.items.map((i) => i.href)).toContain(paperPath(numbat.slug));
 
     await page.check('input[name="topic"][value="generative-models"]');
     await page.waitForURL((url) => url.searchParams.getAll('topic').includes('generative-models'));
@@ -117,13 +101,15 @@ describe('searching a two-day site', () => {
     await page.waitForURL((url) => url.searchParams.get('day') === NEW_DAY);
     const byDay = await results(page);
     // Only the new day's diffusion papers: the new one and the seed paper listed again.
-    expect(byDay.items.map((i) => i.href).sort()).toEqual([paperPath(quokka.slug), paperPath(repeated.slug)].sort());
+    expect(repeated.listings.map((l) => l.date)).toEqual([SEED_DAY]);
+    expect(byTitle.get(repeated.title)!.listings.map((l) => l.date)).toEqual([SEED_DAY, NEW_DAY]);
+    expect(byDay.items.map((i) => i.href).sort()).toEqual([paperPath(numbat.slug), paperPath(repeated.slug)].sort());
 
     await page.selectOption('select[name="sort"]', 'date');
     await page.waitForURL((url) => url.searchParams.get('sort') === 'date');
     const newest = await results(page);
     // The paper first listed on the new day comes before the one first listed the day before.
-    expect(newest.items.map((i) => i.href)).toEqual([paperPath(quokka.slug), paperPath(repeated.slug)]);
+    expect(newest.items.map((i) => i.href)).toEqual([paperPath(numbat.slug), paperPath(repeated.slug)]);
     expect(newest.status).toMatch(/^2 papers found/);
 
     const params = new URL(page.url()).searchParams;
@@ -133,7 +119,7 @@ describe('searching a two-day site', () => {
 
   it('orders every result newest first when sorted by date', async () => {
     const page = await context.newPage();
-    await page.goto(`${twoDays.url}search/?q=diffusion&sort=date`);
+    await page.goto(`${later.url}search/?q=diffusion&sort=date`);
     const found = await results(page);
     const bySlug = new Map([...byTitle.values()].map((p) => [paperPath(p.slug), p]));
     const dates = found.items.map((i) => bySlug.get(i.href)!.firstSeen);
@@ -145,10 +131,10 @@ describe('searching a two-day site', () => {
 
   it('restores the query, the topic, the day, the sort and the results from a deep link', async () => {
     const page = await context.newPage();
-    await page.goto(`${twoDays.url}search/?q=diffusion&topic=generative-models&day=${NEW_DAY}&sort=date`);
+    await page.goto(`${later.url}search/?q=diffusion&topic=generative-models&day=${NEW_DAY}&sort=date`);
     const found = await results(page);
     expect(await controls(page)).toEqual({ q: 'diffusion', topics: ['generative-models'], day: NEW_DAY, sort: 'date' });
-    expect(found.items.map((i) => i.href)).toEqual([paperPath(quokka.slug), paperPath(repeated.slug)]);
+    expect(found.items.map((i) => i.href)).toEqual([paperPath(numbat.slug), paperPath(repeated.slug)]);
     await page.close();
   });
 });

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../scripts/support/browser.ts';
 import { projectRoot } from '../../support/fixtureSite.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { seedSite } from '../../support/sharedSites.ts';
 import { readPaperSources, slugsOfDay } from '../../support/siteFiles.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 

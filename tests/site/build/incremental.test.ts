@@ -1,28 +1,41 @@
 /**
  * Rebuilds reuse what has not changed: paper pages come from Astro's
  * incremental build cache while their data and code are unchanged, and a
- * rebuild after a new day gives exactly the bytes of a clean build.
+ * rebuild after new days gives exactly the bytes of a clean build.
+ *
+ * Each rebuild starts from a copy of the shared seed site (its content,
+ * output and build cache) built with the seed's own project folder, since
+ * Astro's page cache is keyed by that folder's path. This file is the only
+ * one that builds there, one build at a time. The clean build to compare
+ * with is the shared new-day site.
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildFixture, makeFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { buildFixture, copyFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { LEANDOJO, newDayFixture, NOTE, SECOND_DAY } from '../../support/newDaySite.ts';
+import { newDaySite, seedSite } from '../../support/sharedSites.ts';
 import { hashTree, readPaperSources } from '../../support/siteFiles.ts';
 
-const LEANDOJO_SLUG = 'leandojo-theorem-proving-with-retrieval-augmented-language-models';
-/** A second day: one seed paper listed again, and one new paper. */
-const NEW_DAY = ['new', '', 'Subscribe', '', 'Mar 12', '', 'LeanDojo: Theorem Proving with Retrieval-Augmented Language Models', '', 'Listed again.', '', 'Folding Laundry with Diffusion Policies', '', 'Robots learn to fold laundry with diffusion policies.', ''].join('\n');
 /** Added by the test to the cached copies of paper pages: present in the output only if a page was reused. */
 const MARK = '<!-- reused from the incremental cache -->';
 
+const seed = seedSite();
 const sites: FixtureSite[] = [];
 afterAll(() => {
   for (const site of sites) rmSync(site.dir, { recursive: true, force: true });
 });
 
+/** A copy of the seed site to rebuild, with the seed's project folder so that its pages can be reused. */
+function seedCopy(): FixtureSite {
+  const site = copyFixture(seed, { project: 'same' });
+  sites.push(site);
+  return site;
+}
+
 /** Where Astro keeps its copy of each cached page (PAPERS_CACHE_DIR/dist/…). */
 function cachedPapers(site: FixtureSite): string {
-  return join(site.dir, '.astro-cache', 'dist', 'papers');
+  return join(site.cache, 'dist', 'papers');
 }
 
 /** Slugs of the built paper pages that carry the mark. */
@@ -36,36 +49,34 @@ function differences(a: Map<string, string>, b: Map<string, string>): string[] {
 }
 
 describe('a rebuild', () => {
-  it('after a new day and an edited note gives the same bytes as a clean build of the same content', async () => {
-    const grown = makeFixture();
-    sites.push(grown);
-    await buildFixture(grown);
-    writeFileSync(join(grown.content, 'listings', '2025-03-12.txt'), NEW_DAY);
-    appendFileSync(join(grown.content, 'papers', 'a-comparative-study-on-reasoning-patterns-of-openais-o1-model.mdx'), '\nA note added between builds.\n');
+  it('after new days and an edited note gives the same bytes as a clean build of the same content, writing only the search documents that changed', async () => {
+    const clean = newDaySite();
+    const grown = seedCopy();
+    for (const [name, text] of Object.entries(newDayFixture.listings!)) writeFileSync(join(grown.content, 'listings', name), text);
+    appendFileSync(join(grown.content, 'papers', `${NOTE.slug}.mdx`), NOTE.text);
+    // The search documents the rebuild must write: those the clean build has and the seed's cache lacks or holds otherwise.
+    const documentsBefore = hashTree(join(grown.cache, 'search-documents'));
+    const documentsClean = hashTree(join(clean.cache, 'search-documents'));
+    const changed = differences(documentsBefore, documentsClean);
+    expect([...documentsBefore.keys()].every((file) => documentsClean.has(file))).toBe(true);
+
     await buildFixture(grown);
 
-    const clean = makeFixture({ listings: { '2025-03-12.txt': NEW_DAY } });
-    sites.push(clean);
-    appendFileSync(join(clean.content, 'papers', 'a-comparative-study-on-reasoning-patterns-of-openais-o1-model.mdx'), '\nA note added between builds.\n');
-    await buildFixture(clean);
-
-    expect(readPaperSources(grown.content)).toHaveLength(93);
+    const papers = readPaperSources(grown.content).length;
+    expect(papers).toBeGreaterThan(92);
     // A first build writes the search document of every paper; the rebuild only those that changed.
-    expect(clean.report?.counts).toMatchObject({ papers: 93, documentsWritten: 93, documentsRemoved: 0, documentsIndexed: 93 });
-    const rewritten = grown.report!.counts.documentsWritten!;
-    expect(rewritten).toBeGreaterThan(0);
-    expect(rewritten).toBeLessThan(10);
-    expect(grown.report?.counts).toMatchObject({ documentsRemoved: 0, documentsIndexed: 93 });
-    expect(readFileSync(join(grown.out, 'papers', LEANDOJO_SLUG, 'index.html'), 'utf8')).toContain('href="/days/2025-03-12/"');
+    expect(clean.report.counts).toMatchObject({ papers, documentsWritten: papers, documentsRemoved: 0, documentsIndexed: papers });
+    expect(changed.length).toBeGreaterThan(papers - 92);
+    expect(changed.length).toBeLessThan(papers - 92 + 10);
+    expect(grown.report?.counts).toMatchObject({ papers, documentsWritten: changed.length, documentsRemoved: 0, documentsIndexed: papers });
+    expect(readFileSync(join(grown.out, 'papers', LEANDOJO.slug, 'index.html'), 'utf8')).toContain(`href="/days/${SECOND_DAY}/"`);
     expect(differences(hashTree(grown.out), hashTree(clean.out))).toEqual([]);
   });
 
   it('reuses every unchanged paper page and renders again exactly the pages whose paper changed', async () => {
-    const site = makeFixture();
-    sites.push(site);
-    await buildFixture(site);
-    // A new cache: every preview image is drawn.
-    expect(site.report?.counts).toMatchObject({ imagesDrawn: 92, imagesReused: 0 });
+    // A new cache: every preview image was drawn.
+    expect(seed.report.counts).toMatchObject({ imagesDrawn: 92, imagesReused: 0 });
+    const site = seedCopy();
     const slugs = readdirSync(cachedPapers(site));
     expect(slugs).toHaveLength(92);
     for (const slug of slugs) appendFileSync(join(cachedPapers(site), slug, 'index.html'), MARK);
@@ -77,14 +88,19 @@ describe('a rebuild', () => {
     // Every preview image is cached: none is drawn again.
     expect(site.report?.counts).toMatchObject({ imagesDrawn: 0, imagesReused: 92 });
     expect(readdirSync(join(site.out, 'og'))).toHaveLength(92);
+    // Every other file, feeds and search index included, has the bytes of the first build; each paper page is its cached copy.
+    const before = hashTree(seed.out);
+    const after = hashTree(site.out);
+    const changed = differences(before, after);
+    expect(changed).toEqual(slugs.map((slug) => `papers/${slug}/index.html`).sort());
+    for (const file of changed) expect(readFileSync(join(site.out, file), 'utf8'), file).toBe(`${readFileSync(join(seed.out, file), 'utf8')}${MARK}`);
 
     // A note added to one paper: that page alone is rendered again.
-    const noted = 'a-comparative-study-on-reasoning-patterns-of-openais-o1-model';
-    appendFileSync(join(site.content, 'papers', `${noted}.mdx`), '\nA note added between builds.\n');
+    appendFileSync(join(site.content, 'papers', `${NOTE.slug}.mdx`), NOTE.text);
     await buildFixture(site);
-    const after = reused(site);
-    expect(after).not.toContain(noted);
-    expect(readFileSync(join(site.out, 'papers', noted, 'index.html'), 'utf8')).toContain('A note added between builds.');
-    expect(after).toHaveLength(91);
+    const after2 = reused(site);
+    expect(after2).not.toContain(NOTE.slug);
+    expect(readFileSync(join(site.out, 'papers', NOTE.slug, 'index.html'), 'utf8')).toContain('A note added between builds.');
+    expect(after2).toHaveLength(91);
   });
 });

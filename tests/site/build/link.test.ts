@@ -1,21 +1,17 @@
 /**
  * Issue "Link": permanent URLs that survive new listings and renames, and
  * share previews (canonical, OpenGraph, Twitter, JSON-LD, preview image).
+ * New listings are those of the shared new-day site; a rename is a rebuild
+ * of a copy of the seed site.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildSite, makeFixture, type FixtureSite } from '../../support/fixtureSite.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildFixture, copyFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { LEANDOJO, LEANDOJO_2, LEANDOJO_3, SECOND_DAY } from '../../support/newDaySite.ts';
+import { newDaySite, seedSite } from '../../support/sharedSites.ts';
 import { listFiles, readPagefindFragments, readPaperSources } from '../../support/siteFiles.ts';
-
-const LEANDOJO = 'LeanDojo: Theorem Proving with Retrieval-Augmented Language Models';
-
-/** A listing file's text: header, date line, then title/abstract pairs. */
-function listing(dateLine: string, papers: [string, string][]): string {
-  return ['new', '', 'Subscribe', '', dateLine, '', ...papers.flatMap(([t, a]) => [t, '', a, ''])].join('\n');
-}
 
 /** The text of the first <h1> of a built page. */
 function h1(out: string, path: string): string {
@@ -31,26 +27,21 @@ function metaTags(html: string): Map<string, string> {
   return tags;
 }
 
-describe('permanent URLs', () => {
-  let grown: FixtureSite;
-  const seedUrls = new Map<string, string>();
+const sites: FixtureSite[] = [];
+afterAll(() => {
+  for (const site of sites) rmSync(site.dir, { recursive: true, force: true });
+});
 
-  beforeAll(async () => {
-    for (const paper of readPaperSources(seedSite().content)) seedUrls.set(`papers/${paper.slug}/`, paper.title);
-    grown = await buildSite({
-      listings: {
-        '2025-03-12.txt': listing('Mar 12', [
-          ['LeanDojo: theorem proving with retrieval-augmented language models?', 'A different paper whose title collides with a seed paper when slugified.'],
-          [LEANDOJO, 'The same paper again on a later day.'],
-          ['A Brand New Paper About Robots', 'Robots learn to fold laundry with diffusion policies.'],
-        ]),
-        '2025-03-13.txt': listing('Mar 13', [
-          ['LEANDOJO: THEOREM PROVING WITH RETRIEVAL-AUGMENTED LANGUAGE MODELS', 'Yet another colliding title, in capitals.'],
-          ['Zero-shot Everything', 'A survey of zero-shot learning.'],
-        ]),
-      },
-    });
-  });
+/** A copy of the seed site (content, output, cache) with a fresh project folder, to rebuild. */
+function seedCopy(): FixtureSite {
+  const site = copyFixture(seedSite(), { project: 'new' });
+  sites.push(site);
+  return site;
+}
+
+describe('permanent URLs', () => {
+  const grown = newDaySite();
+  const seedUrls = new Map(readPaperSources(seedSite().content).map((paper) => [`papers/${paper.slug}/`, paper.title]));
 
   it('keeps every seed paper URL, showing the same paper, after two more days are added', () => {
     expect(seedUrls.size).toBe(92);
@@ -58,23 +49,23 @@ describe('permanent URLs', () => {
   });
 
   it('gives later colliding titles deterministic suffixes and never renames the first', () => {
-    const base = 'papers/leandojo-theorem-proving-with-retrieval-augmented-language-models';
-    expect(h1(grown.out, `${base}/`)).toBe(LEANDOJO);
-    expect(h1(grown.out, `${base}-2/`)).toBe('LeanDojo: theorem proving with retrieval-augmented language models?');
-    expect(h1(grown.out, `${base}-3/`)).toBe('LEANDOJO: THEOREM PROVING WITH RETRIEVAL-AUGMENTED LANGUAGE MODELS');
+    const base = `papers/${LEANDOJO.slug}`;
+    expect(h1(grown.out, `${base}/`)).toBe(LEANDOJO.title);
+    expect(h1(grown.out, `${base}-2/`)).toBe(LEANDOJO_2.title);
+    expect(h1(grown.out, `${base}-3/`)).toBe(LEANDOJO_3.title);
   });
 
   it('lists a paper seen again on a later day under its first URL with both days', () => {
-    const html = readFileSync(join(grown.out, 'papers/leandojo-theorem-proving-with-retrieval-augmented-language-models/index.html'), 'utf8');
+    const html = readFileSync(join(grown.out, `papers/${LEANDOJO.slug}/index.html`), 'utf8');
     expect(html).toContain('href="/days/2025-03-11/"');
-    expect(html).toContain('href="/days/2025-03-12/"');
+    expect(html).toContain(`href="/days/${SECOND_DAY}/"`);
   });
 
   it('answers a renamed slug’s old URL with a redirect page to the new one, and keeps the owner’s notes', async () => {
-    const site = makeFixture();
+    const site = seedCopy();
     const registryFile = join(site.content, 'permalinks.json');
     const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as { papers: { title: string; slug: string; redirectsFrom: string[] }[] };
-    const entry = registry.papers.find((e) => e.title === LEANDOJO)!;
+    const entry = registry.papers.find((e) => e.title === LEANDOJO.title)!;
     const oldSlug = entry.slug;
     entry.redirectsFrom = [oldSlug];
     entry.slug = 'leandojo';
@@ -84,29 +75,36 @@ describe('permanent URLs', () => {
 
     await buildFixture(site);
 
+    expect(site.report).toMatchObject({ ok: true, counts: { papers: 92, withNotes: 1 } });
     const redirect = readFileSync(join(site.out, 'papers', oldSlug, 'index.html'), 'utf8');
     expect(redirect).toContain('<meta http-equiv="refresh" content="0;url=/papers/leandojo/">');
     expect(redirect).toContain('<link rel="canonical" href="https://papers.example.org/papers/leandojo/">');
-    expect(h1(site.out, 'papers/leandojo/')).toBe(LEANDOJO);
+    expect(h1(site.out, 'papers/leandojo/')).toBe(LEANDOJO.title);
     expect(readFileSync(join(site.out, 'papers/leandojo/index.html'), 'utf8')).toContain('A note the owner wrote.');
     expect(existsSync(oldFile)).toBe(false);
     expect(readFileSync(join(site.content, 'papers', 'leandojo.mdx'), 'utf8')).toContain('A note the owner wrote.');
     // The notes are searchable too: that paper is indexed from its built page, not from its data alone.
     const fragment = readPagefindFragments(site.out).find((f) => f.url === '/papers/leandojo/');
     expect(fragment?.content).toContain('A note the owner wrote.');
-    expect(fragment?.meta.title).toBe(LEANDOJO);
+    expect(fragment?.meta.title).toBe(LEANDOJO.title);
   });
 
   it('refuses to drop a published slug from the registry without a redirect', async () => {
-    const site = makeFixture();
+    const site = seedCopy();
+    const before = readFileSync(join(site.out, 'index.html'));
     const registryFile = join(site.content, 'permalinks.json');
     const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as { papers: { title: string; slug: string }[] };
-    const entry = registry.papers.find((e) => e.title === LEANDOJO)!;
+    const entry = registry.papers.find((e) => e.title === LEANDOJO.title)!;
     const oldSlug = entry.slug;
     entry.slug = 'leandojo';
     writeFileSync(registryFile, JSON.stringify(registry, null, 2));
+    // The message the owner reads: which slug, and how to keep it (a redirect).
     await expect(buildFixture(site)).rejects.toThrow(`the published slug "${oldSlug}"`);
     expect(site.log).toContain('redirectsFrom');
+    // The build stopped in its first step, on bad input, and left the site as it was.
+    expect(site.report).toMatchObject({ ok: false, error: 'stopped on bad input' });
+    expect(site.report!.steps.map((step) => step.name)).toEqual(['generate']);
+    expect(readFileSync(join(site.out, 'index.html')).equals(before)).toBe(true);
   });
 });
 
@@ -142,13 +140,13 @@ describe('share previews', () => {
 
   it('describes each paper page as a ScholarlyArticle in JSON-LD', () => {
     const { out, content } = seedSite();
-    const paper = readPaperSources(content).find((p) => p.title === LEANDOJO)!;
+    const paper = readPaperSources(content).find((p) => p.title === LEANDOJO.title)!;
     const html = readFileSync(join(out, 'papers', paper.slug, 'index.html'), 'utf8');
     const json = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1];
     const data = JSON.parse(json!);
     expect(data).toMatchObject({
       '@type': 'ScholarlyArticle',
-      name: LEANDOJO,
+      name: LEANDOJO.title,
       abstract: paper.abstract,
       url: `https://papers.example.org/papers/${paper.slug}/`,
       datePublished: '2025-03-11',
@@ -158,7 +156,7 @@ describe('share previews', () => {
 
   it('offers a copy-link that is a plain link to the permanent URL and an honest BibTeX entry', () => {
     const { out, content } = seedSite();
-    const paper = readPaperSources(content).find((p) => p.title === LEANDOJO)!;
+    const paper = readPaperSources(content).find((p) => p.title === LEANDOJO.title)!;
     const html = readFileSync(join(out, 'papers', paper.slug, 'index.html'), 'utf8');
     const permalink = `https://papers.example.org/papers/${paper.slug}/`;
     expect(html).toContain(`href="${permalink}" data-copy="href"`);

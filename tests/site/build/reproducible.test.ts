@@ -3,15 +3,17 @@
  * same bytes wherever it is built, and a build that fails leaves the
  * previous site exactly as it was and says where the problem is.
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildSite, projectRoot, type FixtureSite } from '../../support/fixtureSite.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import type { BuildReport } from '../../../src/lib/build/report.ts';
+import { buildFixture, copyProject, type FixtureSite, makeFixture, projectRoot } from '../../support/fixtureSite.ts';
+import { seedSite, sharedSites } from '../../support/sharedSites.ts';
 import { hashTree, listFiles, readPagefindFile } from '../../support/siteFiles.ts';
 
-let fresh: FixtureSite;
+const seed = seedSite();
+/** The seed built again, in a fresh folder, from the very code the shared seed site was built from. */
 let twin: FixtureSite;
 
 /** Lists files whose hashes differ between two trees (or exist in one only). */
@@ -27,32 +29,59 @@ function readBuilt(out: string, file: string): string {
   return readFileSync(path, 'latin1');
 }
 
+/** Runs a build that must fail; returns its log and report. */
+async function failingBuild(site: FixtureSite, env: NodeJS.ProcessEnv = {}): Promise<{ log: string; report: BuildReport }> {
+  const error = await buildFixture(site, [], env).then(
+    () => undefined,
+    (e: { log: string; report?: BuildReport }) => e,
+  );
+  expect(error, 'the build must fail').toBeDefined();
+  expect(error!.report, 'a failed build still writes its report').toBeDefined();
+  expect(error!.report!.ok).toBe(false);
+  return { log: error!.log, report: error!.report! };
+}
+
+/** What a build left beside the output (incoming or retired trees) or in the project's private build folder (staging). */
+function leftovers(site: FixtureSite): string[] {
+  const build = join(site.project, '.build');
+  return [...readdirSync(site.dir).filter((f) => f.startsWith('.dist.')), ...(existsSync(build) ? readdirSync(build).map((f) => `.build/${f}`) : [])];
+}
+
+/** Names of the steps a build started. */
+const stepsOf = (report: BuildReport) => report.steps.map((step) => step.name);
+
 beforeAll(async () => {
-  // Two builds back to back (not one against the seed built earlier), so an
-  // edit to the sources while tests run cannot pass for nondeterminism.
-  fresh = await buildSite();
-  twin = await buildSite();
+  // A fresh folder with its own cache, but the project's code copied from the
+  // seed's own copy: an edit to the sources while tests run cannot pass for
+  // nondeterminism.
+  twin = makeFixture();
+  rmSync(twin.project, { recursive: true });
+  copyProject(twin.dir, seed.project);
+  await buildFixture(twin);
+  expect(leftovers(twin)).toEqual([]);
 });
 
 afterAll(() => {
-  for (const site of [fresh, twin]) if (site) rmSync(site.dir, { recursive: true, force: true });
+  if (twin) rmSync(twin.dir, { recursive: true, force: true });
 });
 
 describe('building the seed', () => {
   it('twice, from two fresh folders, gives byte-identical sites', () => {
-    expect(fresh.dir).not.toBe(twin.dir);
-    const first = hashTree(fresh.out);
+    expect(twin.dir).not.toBe(dirname(seed.out));
+    expect(twin.report?.counts).toMatchObject({ imagesDrawn: 92, imagesReused: 0, documentsWritten: 92 });
+    const first = hashTree(seed.out);
     expect(first.size).toBeGreaterThan(92);
     expect(differences(first, hashTree(twin.out))).toEqual([]);
   });
 
-  it('writes no path of the machine that built it into the site', () => {
-    const leaks = [fresh.dir, twin.dir, dirname(seedSite().out), projectRoot, join(tmpdir(), 'papers-site-')];
+  it('writes no path of the machine that built it into any site', () => {
+    const sites = [...sharedSites().map((site) => site.out), twin.out];
+    const leaks = [...sites.map((out) => dirname(out)), projectRoot, join(tmpdir(), 'papers-site-')];
     const found: string[] = [];
-    for (const out of [fresh.out, twin.out, seedSite().out]) {
+    for (const out of sites) {
       for (const file of listFiles(out)) {
         const text = readBuilt(out, file);
-        for (const leak of leaks) if (text.includes(leak)) found.push(`${file} contains ${leak}`);
+        for (const leak of leaks) if (text.includes(leak)) found.push(`${out}: ${file} contains ${leak}`);
       }
     }
     expect(found).toEqual([]);
@@ -61,59 +90,58 @@ describe('building the seed', () => {
 
 describe('a build that fails after a good one', () => {
   it('on a bad listing, leaves the previous site and the content as they were and names the file and line', async () => {
-    const before = hashTree(fresh.out);
-    const papersBefore = hashTree(join(fresh.content, 'papers'));
-    const bad = join(fresh.content, 'listings', '2025-03-13.txt');
+    const before = hashTree(twin.out);
+    const papersBefore = hashTree(join(twin.content, 'papers'));
+    const bad = join(twin.content, 'listings', '2025-03-13.txt');
     // Line 11 holds a title with no abstract after it.
     writeFileSync(bad, ['new', '', 'Subscribe', '', 'Mar 13', '', 'A fine title', '', 'Its abstract.', '', 'An orphan title', ''].join('\n'));
     try {
-      const error = await buildFixture(fresh).then(
-        () => undefined,
-        (e: { log: string }) => e,
-      );
-      expect(error, 'the build must fail').toBeDefined();
-      expect(error!.log).toMatch(/2025-03-13\.txt:11: error: the title "An orphan title" has no abstract after it/);
-      expect(error!.log).toMatch(/fix: /);
-      expect(differences(before, hashTree(fresh.out))).toEqual([]);
-      expect(differences(papersBefore, hashTree(join(fresh.content, 'papers')))).toEqual([]);
-      expect(readdirSync(fresh.dir).filter((f) => /staging|retired/.test(f))).toEqual([]);
+      const { log, report } = await failingBuild(twin);
+      // What the owner reads: the file, the line, what is wrong and how to fix it.
+      expect(log).toMatch(/2025-03-13\.txt:11: error: the title "An orphan title" has no abstract after it/);
+      expect(log).toMatch(/fix: /);
+      // It stopped in its first step, on bad input.
+      expect(report.error).toBe('stopped on bad input');
+      expect(stepsOf(report)).toEqual(['generate']);
+      expect(differences(before, hashTree(twin.out))).toEqual([]);
+      expect(differences(papersBefore, hashTree(join(twin.content, 'papers')))).toEqual([]);
+      expect(leftovers(twin)).toEqual([]);
     } finally {
       rmSync(bad);
     }
   });
 
   it('inside Astro (broken MDX notes), leaves the previous site as it was and names the file', async () => {
-    const before = hashTree(fresh.out);
-    const name = readdirSync(join(fresh.content, 'papers')).find((f) => f.endsWith('.mdx'))!;
-    const file = join(fresh.content, 'papers', name);
+    const before = hashTree(twin.out);
+    const name = readdirSync(join(twin.content, 'papers')).find((f) => f.endsWith('.mdx'))!;
+    const file = join(twin.content, 'papers', name);
     const original = readFileSync(file);
     // The owner's notes: an unclosed JSX element and expression, which MDX cannot compile.
     appendFileSync(file, '\nMy notes <div>{unclosed\n');
     try {
-      const error = await buildFixture(fresh).then(
-        () => undefined,
-        (e: { log: string }) => e,
-      );
-      expect(error, 'the build must fail').toBeDefined();
+      const { log, report } = await failingBuild(twin);
       // MDX's own message, with the file, line and column of the mistake.
-      expect(error!.log).toMatch(new RegExp(`${name.replace(/[.]/g, '\\.')}:\\d+:\\d+`));
-      expect(differences(before, hashTree(fresh.out))).toEqual([]);
-      expect(readdirSync(fresh.dir).filter((f) => /staging|retired/.test(f))).toEqual([]);
+      expect(log).toMatch(new RegExp(`${name.replace(/[.]/g, '\\.')}:\\d+:\\d+`));
+      // It stopped in the Astro step, before the search index and the output.
+      expect(stepsOf(report)).toContain('astro');
+      expect(stepsOf(report)).not.toContain('search index');
+      expect(stepsOf(report)).not.toContain('output');
+      expect(differences(before, hashTree(twin.out))).toEqual([]);
+      expect(leftovers(twin)).toEqual([]);
     } finally {
       writeFileSync(file, original);
     }
   });
 
   it('when the Astro step runs out of its JavaScript heap, leaves the previous site as it was and says how to give it more', async () => {
-    const before = hashTree(fresh.out);
-    const error = await buildFixture(fresh, [], { PAPERS_ASTRO_HEAP_MB: '24' }).then(
-      () => undefined,
-      (e: { log: string }) => e,
-    );
-    expect(error, 'the build must fail').toBeDefined();
-    expect(error!.log).toMatch(/heap out of memory/i);
-    expect(error!.log).toMatch(/give it more than 24 MB: PAPERS_ASTRO_HEAP_MB=48 npm run build/);
-    expect(differences(before, hashTree(fresh.out))).toEqual([]);
-    expect(readdirSync(fresh.dir).filter((f) => /staging|retired/.test(f))).toEqual([]);
+    const before = hashTree(twin.out);
+    const { log, report } = await failingBuild(twin, { PAPERS_ASTRO_HEAP_MB: '24' });
+    // What the owner reads: what happened and how to give it more.
+    expect(log).toMatch(/heap out of memory/i);
+    expect(log).toMatch(/give it more than 24 MB: PAPERS_ASTRO_HEAP_MB=48 npm run build/);
+    expect(stepsOf(report)).toContain('astro');
+    expect(stepsOf(report)).not.toContain('output');
+    expect(differences(before, hashTree(twin.out))).toEqual([]);
+    expect(leftovers(twin)).toEqual([]);
   });
 });

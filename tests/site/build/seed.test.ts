@@ -11,10 +11,10 @@ import { parse as parseYaml } from 'yaml';
 import { launchBrowser } from '../../../scripts/support/browser.ts';
 import { parseFeed, xmllint } from '../../support/feedReader.ts';
 import { summarizePage, type PageSummary } from '../../support/pageSummary.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { seedSite } from '../../support/sharedSites.ts';
 import { listFiles, readPagefindFragments, readPaperSources, slugsOfDay, type PaperSource } from '../../support/siteFiles.ts';
 
-const { out, content } = seedSite();
+const { out, content, report } = seedSite();
 const config = parseYaml(readFileSync(join(content, 'site.yaml'), 'utf8')) as { url: string; base: string; title: string };
 const taxonomy = parseYaml(readFileSync(join(content, 'topics.yaml'), 'utf8')) as { topics: { slug: string; name: string }[] };
 const papers: PaperSource[] = readPaperSources(content);
@@ -39,6 +39,15 @@ afterAll(async () => {
 });
 
 describe('the seed site', () => {
+  it('is built by every step, from the committed content as it is, into its pages and the search index', () => {
+    expect(report.ok).toBe(true);
+    expect(report.steps.map((step) => step.name).sort()).toEqual(['astro', 'generate', 'output', 'preview images', 'search documents', 'search index']);
+    // The committed content/papers are what the listings produce: the generator writes nothing.
+    expect(report.counts).toMatchObject({ papers: 92, withNotes: 0, filesWritten: 0, documentsIndexed: 92, imagesDrawn: 92 });
+    expect(report.counts.pages).toBe(listFiles(out).filter((f) => f.endsWith('.html')).length);
+    expect(report.output).toMatchObject({ files: listFiles(out).length });
+  });
+
   it('has a page for each of the 92 papers', () => {
     const sitemap = readFileSync(join(out, 'sitemap-0.xml'), 'utf8');
     const slugs = [...sitemap.matchAll(/<loc>[^<]*\/papers\/([^/<]+)\/<\/loc>/g)].map((m) => m[1]);

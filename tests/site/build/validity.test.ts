@@ -10,7 +10,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../support/fixtureSite.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { seedSite } from '../../support/sharedSites.ts';
 import { nuErrors } from '../../support/nuChecker.ts';
 import { listFiles } from '../../support/siteFiles.ts';
 import { serveStatic } from '../../../scripts/support/staticServer.ts';

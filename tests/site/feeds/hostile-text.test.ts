@@ -1,13 +1,15 @@
 /**
  * Feeds carry listing text as text: an abstract and title full of markup and
  * entities come out of feedparser and newsboat exactly as the site shows
- * them (entities of the listing decoded once, nothing else changed), in a
- * site built under a base path with a short feed, and with a newsletter.
+ * them (entities of the listing decoded once, nothing else changed), in the
+ * shared base-path site: built under a base path with a short feed, and
+ * with a newsletter (tests/support/basePathSite.ts).
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHTML } from 'entities';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { BASE, FEED_ITEMS, NEWSLETTER, ORIGIN, RAW } from '../../support/basePathSite.ts';
 import {
   fileOfUrl,
   htmlText,
@@ -23,48 +25,19 @@ import {
   type PaperData,
   type ParsedFeed,
 } from '../../support/feedTools.ts';
-import { buildSite, type FixtureSite } from '../../support/fixtureSite.ts';
+import { basePathSite } from '../../support/sharedSites.ts';
 import { serveStatic } from '../../../scripts/support/staticServer.ts';
 
-const ORIGIN = 'https://papers.example.org';
-const BASE = '/papers-site/';
-const NEWSLETTER = 'https://mail.example.com/subscribe?list=papers&from=site';
-
-/** The listing lines as scraped (raw), in rank order. */
-const RAW = [
-  {
-    title: `Markup <b>bold</b> & </title><script>alert(1)</script> &amp; "q" 'a' {x} caf&eacute;`,
-    abstract: `</p><script>alert(1)</script> <b>bold</b> &amp; & < > " ' $\\frac{a}{b}$ {x}`,
-  },
-  // An HTML reader would show this title unchanged: RSS carries it as plain text.
-  { title: `Q&A on Transformers: x < 5 & AT&T's R&D`, abstract: 'Transformers answer questions about R&D at AT&T, where x < 5 and y > 2.' },
-  { title: 'A Plain Paper About Diffusion', abstract: 'Diffusion models generate images, plainly.' },
-];
-
-const listing = `${['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', 'Mar 11', ...RAW.flatMap((p) => [p.title, p.abstract])].join('\n\n')}\n`;
-
-let site: FixtureSite;
-let papers: PaperData[];
+const site = basePathSite();
+const papers: PaperData[] = readPapers(site.content);
 /** The hostile paper as the site holds it. */
-let hostile: PaperData;
-const parsed = new Map<string, ParsedFeed>();
+const hostile = papers.find((p) => p.listings[0]!.rank === 1)!;
 /** The hostile paper's topic feed. */
-let topicFeed: string;
+const topicFeed = `topics/${hostile.topics[0]!.topic}/rss.xml`;
+const parsed = new Map<string, ParsedFeed>();
 
 beforeAll(async () => {
-  site = await buildSite({
-    replaceListings: true,
-    listings: { '2025-03-11.txt': listing },
-    site: { base: BASE, feedItems: '2', newsletter: JSON.stringify({ url: NEWSLETTER, label: 'Papers <by> email & more' }) },
-  });
-  papers = readPapers(site.content);
-  hostile = papers.find((p) => p.listings[0]!.rank === 1)!;
-  topicFeed = `topics/${hostile.topics[0]!.topic}/rss.xml`;
   for (const file of ['rss.xml', 'atom.xml', topicFeed]) parsed.set(file, await parseFeed(join(site.out, file)));
-});
-
-afterAll(() => {
-  if (site) rmSync(site.dir, { recursive: true, force: true });
 });
 
 describe('a title and abstract full of markup and entities', () => {
@@ -114,11 +87,12 @@ describe('a title and abstract full of markup and entities', () => {
 
 describe('a site under a base path with feedItems: 2', () => {
   test('holds the newest two papers in each feed', () => {
-    const want = [...papers].sort((a, b) => a.listings[0]!.rank - b.listings[0]!.rank).slice(0, 2).map((p) => `${ORIGIN}${BASE}papers/${p.slug}/`);
+    expect(papers).toHaveLength(3);
+    const want = [...papers].sort((a, b) => a.listings[0]!.rank - b.listings[0]!.rank).slice(0, FEED_ITEMS).map((p) => `${ORIGIN}${BASE}papers/${p.slug}/`);
     for (const file of ['rss.xml', 'atom.xml']) expect(parsed.get(file)!.entries.map((e) => e.link), file).toEqual(want);
     const json = JsonFeed.parse(JSON.parse(readFileSync(join(site.out, 'feed.json'), 'utf8')));
     expect(json.items.map((i) => i.id)).toEqual(want);
-    expect(parsed.get(topicFeed)!.entries.length).toBeLessThanOrEqual(2);
+    expect(parsed.get(topicFeed)!.entries.length).toBeLessThanOrEqual(FEED_ITEMS);
   });
 
   test('writes a valid feed for every topic, empty topics included', async () => {
@@ -157,7 +131,7 @@ describe('a site under a base path with feedItems: 2', () => {
     const server = await serveStatic(site.out, BASE);
     try {
       const rss = await newsboat(`${server.url}rss.xml`);
-      expect(rss.unread, rss.output).toBe(2);
+      expect(rss.unread, rss.output).toBe(FEED_ITEMS);
       const plain = papers.find((p) => p.listings[0]!.rank === 2)!;
       expect(rss.items.find((i) => i.guid.endsWith(`/papers/${plain.slug}/`))?.title).toBe(plain.title);
       for (const item of rss.items) {

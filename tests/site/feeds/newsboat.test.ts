@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { newestFirst, newsboat, readPapers } from '../../support/feedTools.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { seedSite } from '../../support/sharedSites.ts';
 import { serveStatic, type StaticServer } from '../../../scripts/support/staticServer.ts';
 
 const { out, content } = seedSite();

@@ -20,7 +20,7 @@ import {
   type PaperData,
   type ParsedFeed,
 } from '../../support/feedTools.ts';
-import { seedSite } from '../../support/seedSite.ts';
+import { seedSite } from '../../support/sharedSites.ts';
 
 const { out, content } = seedSite();
 const config = parseYaml(readFileSync(join(content, 'site.yaml'), 'utf8')) as { url: string; base?: string; feedItems?: number };
