@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFixture, copyFixture, type FixtureSite } from '../../support/fixtureSite.ts';
+import { htmlValidateErrors, nuErrors } from '../../support/htmlCheckers.ts';
 import { LEANDOJO, LEANDOJO_2, LEANDOJO_3, SECOND_DAY } from '../../support/newDaySite.ts';
 import { newDaySite, seedSite } from '../../support/sharedSites.ts';
 import { listFiles, readPagefindFragments, readPaperSources } from '../../support/siteFiles.ts';
@@ -87,6 +88,13 @@ describe('permanent URLs', () => {
     const fragment = readPagefindFragments(site.out).find((f) => f.url === '/papers/leandojo/');
     expect(fragment?.content).toContain('A note the owner wrote.');
     expect(fragment?.meta.title).toBe(LEANDOJO.title);
+    // Every page of the rebuilt site is valid HTML, but for two faults of the redirect page, which is
+    // Astro's own template (astro/dist/core/routing/3xx.js): a lower-case doctype, and no space after
+    // the semicolon of its refresh value. Should either go, this test says so.
+    expect(await htmlValidateErrors(site.out)).toEqual([`papers/${oldSlug}/index.html:1:1: doctype-style: DOCTYPE should be uppercase ()`]);
+    expect(await nuErrors([site.out])).toEqual([
+      `${site.out}/papers/${oldSlug}/index.html:1: Bad value “0;url=/papers/leandojo/” for attribute “content” on element “meta”: Expected a space character, but saw “u” instead.`,
+    ]);
   });
 
   it('refuses to drop a published slug from the registry without a redirect', async () => {
