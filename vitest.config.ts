@@ -43,6 +43,9 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/support/globalSetup.ts'],
+          // Each file launches and closes its own browser, servers and folders; a worker process
+          // may run several files one after another without importing Playwright and the rest again.
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },
