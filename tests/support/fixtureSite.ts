@@ -1,10 +1,12 @@
 /**
  * Build real sites for tests: copy the project's content (or a variant) into
  * a temporary folder and run the real `scripts/build.ts` on it, as a new
- * process with the project's Node 22, exactly as `npm run build` would.
+ * process with the project's Node 22, exactly as `npm run build` would. A
+ * built site can be copied, cache included, so that a test's build is a
+ * rebuild of it.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,6 +32,8 @@ export interface FixtureSite {
   project: string;
   content: string;
   out: string;
+  /** The build cache (`PAPERS_CACHE_DIR`): Astro's page cache, preview images, search documents. */
+  cache: string;
   /** Combined stdout + stderr of the last build. */
   log: string;
   /** The report of the last build (`--report`), failed builds included. */
@@ -44,6 +48,20 @@ export interface FixtureOptions {
   replaceListings?: boolean;
   /** Replace lines of content/site.yaml: key → YAML value text. */
   site?: Record<string, string>;
+  /** Owner's notes: paper slug → text appended to its content/papers file. */
+  notes?: Record<string, string>;
+}
+
+/** A paper of a listing: its title and abstract lines as scraped. */
+export interface ListedPaper {
+  title: string;
+  abstract: string;
+}
+
+/** A listing file's text, as the scraper writes it: page header, date line, then title and abstract lines. */
+export function listingText(dateLine: string, papers: readonly ListedPaper[]): string {
+  const header = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', dateLine];
+  return `${[...header, ...papers.flatMap((p) => [p.title, p.abstract])].join('\n\n')}\n`;
 }
 
 /** Creates a fixture content folder without building. */
@@ -51,12 +69,7 @@ export function makeFixture(options: FixtureOptions = {}): FixtureSite {
   const dir = mkdtempSync(join(tmpdir(), 'papers-site-'));
   const content = join(dir, 'content');
   cpSync(join(projectRoot, 'content'), content, { recursive: true });
-  const project = join(dir, 'project');
-  mkdirSync(project);
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(join(projectRoot, entry), join(project, entry), { recursive: true });
-  }
-  symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+  const project = copyProject(dir);
   if (options.replaceListings) {
     rmSync(join(content, 'listings'), { recursive: true });
     // Generated files belong to the shipped listings: start from nothing.
@@ -73,7 +86,47 @@ export function makeFixture(options: FixtureOptions = {}): FixtureSite {
     }
     writeFileSync(join(content, 'site.yaml'), yaml);
   }
-  return { dir, project, content, out: join(dir, 'dist'), log: '' };
+  for (const [slug, text] of Object.entries(options.notes ?? {})) appendFileSync(join(content, 'papers', `${slug}.mdx`), text);
+  return { dir, project, content, out: join(dir, 'dist'), cache: join(dir, '.astro-cache'), log: '' };
+}
+
+/** The folders of a built site. */
+export interface BuiltFolders {
+  dir: string;
+  project: string;
+  content: string;
+  out: string;
+  cache: string;
+}
+
+/**
+ * A new fixture holding copies of a built site's content, output and build
+ * cache, so that building it is a rebuild of that site. Astro's page cache
+ * is keyed by the project folder's absolute path: with `project: 'same'` the
+ * copy builds with the built site's own project folder and its pages are
+ * reused (only one test may build there, and only one build at a time);
+ * with `project: 'new'` it gets a fresh copy of the project's code and
+ * renders every page again, reusing preview images and search documents.
+ */
+export function copyFixture(from: BuiltFolders, { project }: { project: 'same' | 'new' }): FixtureSite {
+  const dir = mkdtempSync(join(tmpdir(), 'papers-site-'));
+  const site: FixtureSite = { dir, project: from.project, content: join(dir, 'content'), out: join(dir, 'dist'), cache: join(dir, '.astro-cache'), log: '' };
+  cpSync(from.content, site.content, { recursive: true });
+  cpSync(from.out, site.out, { recursive: true });
+  cpSync(from.cache, site.cache, { recursive: true });
+  if (project === 'new') site.project = copyProject(dir, from.project);
+  return site;
+}
+
+/** Copies a project folder's code into `dir`/project (not Astro's state in it), linking node_modules; returns its path. */
+export function copyProject(dir: string, from = projectRoot): string {
+  const project = join(dir, 'project');
+  mkdirSync(project);
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(from, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(projectRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+  return project;
 }
 
 /**
@@ -103,7 +156,7 @@ export async function buildFixture(site: FixtureSite, args: string[] = [], env: 
   try {
     const { stdout, stderr } = await run(node22, [join(projectRoot, 'scripts/build.ts'), '--root', site.project, '--out', site.out, '--quiet', '--report', reportFile, ...args], {
       cwd: site.project,
-      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: join(site.dir, '.astro-cache'), ...env },
+      env: { ...cleanEnv(), PAPERS_CONTENT_DIR: site.content, PAPERS_CACHE_DIR: site.cache, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     site.log = stdout + stderr;

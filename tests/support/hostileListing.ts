@@ -1,8 +1,10 @@
 /**
- * A listing written to attack the site: markup, script URLs, MDX code,
+ * Papers written to attack the site: markup, script URLs, MDX code,
  * Markdown block syntax, entities, invisible and right-to-left characters.
  * Each paper is given as the raw line the scraper saw and the text a reader
- * must see (HTML entities decoded exactly once, nothing else changed).
+ * must see (HTML entities decoded exactly once, nothing else changed). They
+ * are the first papers of the new day of the shared new-day site
+ * (tests/support/newDaySite.ts).
  */
 
 /** One hostile paper: raw listing lines and the text the site must show. */
@@ -18,12 +20,6 @@ export interface HostilePaper {
   /** A word of the title that occurs nowhere else, for searching. */
   word?: string;
 }
-
-/** The day of the hostile listing: newer than the seed, so it becomes the home page. */
-export const HOSTILE_DATE = '2025-03-12';
-
-/** File name of the hostile listing. */
-export const HOSTILE_FILE = `${HOSTILE_DATE}.txt`;
 
 const ZWSP = '\u200B';
 const ZWNJ = '\u200C';
@@ -80,10 +76,3 @@ export const hostilePapers: HostilePaper[] = [
     'Wombat',
   ),
 ];
-
-/** The hostile listing file text. */
-export function hostileListing(): string {
-  const header = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', 'Mar 12'];
-  const body = hostilePapers.flatMap((p) => [p.rawTitle, p.rawAbstract]);
-  return `${[...header, ...body].join('\n\n')}\n`;
-}

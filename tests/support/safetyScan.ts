@@ -235,7 +235,7 @@ export async function scanSite(out: string, page: Page, base = '/'): Promise<Sca
       for (const problem of problems) findings.push({ file, problem });
       await scanEmbeddedHtml(file, html);
     } else if (file.startsWith('pagefind/')) {
-      findings.push(...scanPagefindFile(out, file, base));
+      findings.push(...scanPagefindFile(out, file));
       if (/\.(pf_fragment|pf_index|pf_filter|pf_meta|pagefind)$/.test(file) || file === 'pagefind/pagefind-entry.json') counts.pagefind++;
     }
   }
@@ -247,7 +247,7 @@ export async function scanSite(out: string, page: Page, base = '/'): Promise<Sca
  * format; fragments (JSON after the header) must point only at pages of the
  * site and carry only string metadata; the entry file must be JSON.
  */
-function scanPagefindFile(out: string, file: string, base: string): Finding[] {
+function scanPagefindFile(out: string, file: string): Finding[] {
   const findings: Finding[] = [];
   const path = join(out, file);
   if (file === 'pagefind/pagefind-entry.json') {
@@ -267,7 +267,8 @@ function scanPagefindFile(out: string, file: string, base: string): Finding[] {
   }
   if (!file.endsWith('.pf_fragment')) return findings;
   const fragment = JSON.parse(payload.toString('utf8')) as { url?: unknown; meta?: Record<string, unknown> };
-  if (typeof fragment.url !== 'string' || !fragment.url.startsWith(`${base}papers/`) || /[<>"'\s]/.test(fragment.url)) {
+  // Pagefind stores each page's path from the site's root; the search page adds the base path (`baseUrl`).
+  if (typeof fragment.url !== 'string' || !/^\/papers\/[^/]+\/$/.test(fragment.url) || /[<>"'\s]/.test(fragment.url)) {
     findings.push({ file, problem: `fragment url is not a paper page path: ${String(fragment.url)}` });
   }
   for (const [key, value] of Object.entries(fragment.meta ?? {})) {

@@ -2,19 +2,18 @@
  * Topic classification against the real taxonomy, and the taxonomy's own
  * validation and error messages.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { projectPaths, readTaxonomy } from '../../src/lib/io/projectFiles.ts';
-import { parseConfigText, readConfigFile } from '../../src/lib/io/readConfigFile.ts';
+import { parseConfigText } from '../../src/lib/io/readConfigFile.ts';
 import { InputError } from '../../src/lib/listing/diagnostics.ts';
 import { parseListing } from '../../src/lib/listing/parse.ts';
 import { classify, compileKeyword, compileTaxonomy, keywordNeedles, type CompiledTaxonomy } from '../../src/lib/topics/classify.ts';
 import { compileNeedles, findNeedles, symbolOf } from '../../src/lib/topics/needles.ts';
 import { Taxonomy, type TopicMatch } from '../../src/lib/topics/schema.ts';
-import { inputError } from './support/inputError.ts';
+import { inputError } from '../support/inputError.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const taxonomy = readTaxonomy(projectPaths(ROOT));
@@ -245,16 +244,14 @@ describe('Taxonomy validation', () => {
   });
 });
 
-describe('readConfigFile errors', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'taxonomy-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'topics.yaml');
+describe('config file errors', () => {
+  // parseConfigText is what readConfigFile runs on the file's text (tests/integration/config-file.test.ts reads a real file).
+  const file = '/project/content/topics.yaml';
   const HINT = 'see the comment at the top of content/topics.yaml for the format';
 
-  /** Writes `text` as a taxonomy file and returns the error from reading it. */
+  /** Parses `text` as the taxonomy file and returns the error it must raise. */
   function readBad(text: string): InputError {
-    writeFileSync(file, text);
-    return inputError(() => readConfigFile(file, Taxonomy, HINT));
+    return inputError(() => parseConfigText(file, text, Taxonomy, HINT));
   }
 
   const GOOD_TOPIC = ['  - slug: alpha', '    name: Alpha', '    description: About alpha.', '    keywords: [alpha]'];

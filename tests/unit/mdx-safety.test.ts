@@ -3,10 +3,8 @@
  * frontmatter data, never as ESM, expressions, JSX or HTML, and must read
  * back exactly as it went in.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { cleanArtefacts } from '../../src/lib/text/artefacts.ts';
 import { describe, expect, test } from 'vitest';
@@ -17,83 +15,10 @@ import type { Listing } from '../../src/lib/listing/schema.ts';
 import { joinPaperFile, splitPaperFile, toYaml } from '../../src/lib/mdx/file.ts';
 import { EXECUTABLE_NODE_TYPES, findExecutableNodes, readBackGenerated } from '../../src/lib/mdx/inspect.ts';
 import { paperYaml, readPaperYaml } from '../../src/lib/mdx/paperYaml.ts';
-import { readBackAll, STATE } from '../../src/lib/mdx/readBack.ts';
 import { PaperFrontmatter } from '../../src/lib/papers/schema.ts';
-import type { Taxonomy } from '../../src/lib/topics/schema.ts';
 import { parse as parseYaml } from 'yaml';
-import { makeListing } from './support/listings.ts';
-
-const taxonomy: Taxonomy = {
-  maxTopicsPerPaper: 4,
-  fallback: 'misc',
-  topics: [
-    { slug: 'misc', name: 'Misc', description: 'Everything else.', keywords: ['miscellany'] },
-    { slug: 'security', name: 'Security', description: 'Attacks.', keywords: ['script', 'alert', 'import*'] },
-  ],
-};
-
-/** Text that would run code, emit markup or change structure if it reached an MDX body or hand-built YAML. */
-const HOSTILE = [
-  'import x from "y"',
-  "import fs from 'node:fs'; fs.rmSync('/')",
-  'export const a = 1',
-  'export default function Evil() { return null }',
-  '{process.exit(1)}',
-  '{/* comment */}',
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '<Component prop={1} />',
-  '</p><script>',
-  '<!-- comment -->',
-  '---',
-  '--- \ntitle: pwned\n---',
-  '# heading',
-  '> quote',
-  '1. item',
-  '- bullet',
-  '* star',
-  '```js\nconsole.log(1)\n```',
-  '`inline code`',
-  '$\\frac{a}{b}$',
-  '$$x^2$$',
-  '[link](javascript:alert(1))',
-  'javascript:alert(1)',
-  '<https://example.com>',
-  '{https://github.com/x/y}',
-  'key: value',
-  'title: "injected"',
-  '!!js/function "function(){}"',
-  '!!binary aGVsbG8=',
-  '&amp;',
-  '&lt;b&gt;',
-  '"leading quote',
-  'trailing quote"',
-  "'single'",
-  '    indented code',
-  '| a | b |\n|---|---|',
-  '\\',
-  '%YAML 1.2',
-  '@decorator',
-  '? complex key',
-  '*alias',
-  '&anchor',
-  '~',
-  'null',
-  'true',
-  '1e3',
-  '2025-03-11',
-  'D^3 scriptsize',
-  'Model Soups, Revisited!',
-  'café naïve',
-  'Zero\u200bwidth\u200djoiner',
-  'מודלים גדולים',
-  'العربية',
-  'Trojan \u202eSource\u202c',
-  '🚀 emoji 👩‍🔬',
-  '\u2028line\u2029paragraph',
-  'tab\there',
-  '   ',
-];
+import { makeListing } from '../support/listings.ts';
+import { HOSTILE, taxonomy } from '../support/mdxHostile.ts';
 
 /** Composes one paper per input pair and returns every file as it would be written. */
 function compose(listings: readonly Listing[]) {
@@ -299,42 +224,5 @@ describe('paperYaml', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-});
-
-
-describe('readBackAll', () => {
-  /** A batch of good files, two bad ones among them. */
-  function batch() {
-    const composed = composePapers([makeListing('2025-03-11', HOSTILE.map((t, i) => ({ title: `${i}: ${t}`, abstract: `${t} ${i}` })))], taxonomy, { papers: [] });
-    const items = [...composed.files].map(([file, yaml]) => ({ file, yaml, data: composed.data.get(file) as unknown }));
-    items[10] = { ...items[10]!, data: { ...(items[10]!.data as object), title: 'not what was written' } };
-    items[40] = { ...items[40]!, yaml: `${items[40]!.yaml}---\n# heading\n` };
-    return items;
-  }
-
-  test.each([0, 1, 2])('proves every file and names each one that does not read back, in order, with %i worker(s)', (workers) => {
-    const items = batch();
-    expect(items.length).toBeGreaterThan(50);
-    expect(readBackAll(items, { workers })).toEqual([
-      `${items[10]!.file}: generated frontmatter does not read back as written`,
-      `${items[40]!.file}: generated MDX parses to [yaml, heading, thematicBreak] instead of a single frontmatter block`,
-    ]);
-  });
-
-  test('a worker alone proves the whole batch when the main thread claims nothing', async () => {
-    const items = batch();
-    const shared = new Int32Array(new SharedArrayBuffer(8));
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL('../../src/lib/mdx/readBackWorker.ts', import.meta.url), { workerData: { items, shared, slot: 1, port: port2 }, transferList: [port2] });
-    await once(worker, 'exit');
-    expect(Atomics.load(shared, 1)).toBe(STATE.done);
-    expect(receiveMessageOnPort(port1)?.message).toEqual([[10, expect.stringContaining(items[10]!.file)], [40, expect.stringContaining(items[40]!.file)]]);
-  });
-
-  test('answers nothing for a good batch', () => {
-    const items = batch().filter((_, i) => i !== 10 && i !== 40);
-    expect(readBackAll(items, { workers: 1 })).toEqual([]);
-    expect(readBackAll([], { workers: 1 })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { mergeListings } from '../../src/lib/papers/merge.ts';
-import { makeListing } from './support/listings.ts';
+import { makeListing } from '../support/listings.ts';
 
 describe('mergeListings', () => {
   const day1 = makeListing('2025-03-10', ['Other Paper', { title: 'Shared Paper', abstract: 'First abstract.' }]);

@@ -9,7 +9,7 @@ import { parseConfigText } from '../../src/lib/io/readConfigFile.ts';
 import { mergeListings } from '../../src/lib/papers/merge.ts';
 import { assignSlugs, checkRegistry, PermalinkRegistry } from '../../src/lib/papers/permalinks.ts';
 import type { Taxonomy } from '../../src/lib/topics/schema.ts';
-import { makeListing } from './support/listings.ts';
+import { makeListing } from '../support/listings.ts';
 
 const EMPTY: PermalinkRegistry = { papers: [] };
 

@@ -11,7 +11,7 @@ import { generate } from '../../src/lib/generate/generateContent.ts';
 import { findDoubleDays, projectPaths, readListings } from '../../src/lib/io/projectFiles.ts';
 import { formatDiagnostic } from '../../src/lib/listing/diagnostics.ts';
 import { parseListing } from '../../src/lib/listing/parse.ts';
-import { inputError } from './support/inputError.ts';
+import { inputError } from '../support/inputError.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const REALISTIC = join(ROOT, 'tests/fixtures/listings/daily-papers/accepted/realistic-day/2025-03-14.json');

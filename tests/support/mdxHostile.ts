@@ -1,0 +1,78 @@
+/**
+ * Test helper: text that would run code, emit markup or change structure if
+ * it reached an MDX body or hand-built YAML, and a small taxonomy to compose
+ * papers from it.
+ */
+import type { Taxonomy } from '../../src/lib/topics/schema.ts';
+
+export const taxonomy: Taxonomy = {
+  maxTopicsPerPaper: 4,
+  fallback: 'misc',
+  topics: [
+    { slug: 'misc', name: 'Misc', description: 'Everything else.', keywords: ['miscellany'] },
+    { slug: 'security', name: 'Security', description: 'Attacks.', keywords: ['script', 'alert', 'import*'] },
+  ],
+};
+
+/** Text that would run code, emit markup or change structure if it reached an MDX body or hand-built YAML. */
+export const HOSTILE = [
+  'import x from "y"',
+  "import fs from 'node:fs'; fs.rmSync('/')",
+  'export const a = 1',
+  'export default function Evil() { return null }',
+  '{process.exit(1)}',
+  '{/* comment */}',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<Component prop={1} />',
+  '</p><script>',
+  '<!-- comment -->',
+  '---',
+  '--- \ntitle: pwned\n---',
+  '# heading',
+  '> quote',
+  '1. item',
+  '- bullet',
+  '* star',
+  '```js\nconsole.log(1)\n```',
+  '`inline code`',
+  '$\\frac{a}{b}$',
+  '$$x^2$$',
+  '[link](javascript:alert(1))',
+  'javascript:alert(1)',
+  '<https://example.com>',
+  '{https://github.com/x/y}',
+  'key: value',
+  'title: "injected"',
+  '!!js/function "function(){}"',
+  '!!binary aGVsbG8=',
+  '&amp;',
+  '&lt;b&gt;',
+  '"leading quote',
+  'trailing quote"',
+  "'single'",
+  '    indented code',
+  '| a | b |\n|---|---|',
+  '\\',
+  '%YAML 1.2',
+  '@decorator',
+  '? complex key',
+  '*alias',
+  '&anchor',
+  '~',
+  'null',
+  'true',
+  '1e3',
+  '2025-03-11',
+  'D^3 scriptsize',
+  'Model Soups, Revisited!',
+  'café naïve',
+  'Zero\u200bwidth\u200djoiner',
+  'מודלים גדולים',
+  'العربية',
+  'Trojan \u202eSource\u202c',
+  '🚀 emoji 👩‍🔬',
+  '\u2028line\u2029paragraph',
+  'tab\there',
+  '   ',
+];
