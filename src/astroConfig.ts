@@ -16,7 +16,7 @@ import { pagefindDev } from './integrations/pagefindDev.ts';
 import { presortedSitemap } from './integrations/sitemap.ts';
 import { contentDir } from './lib/io/contentDir.ts';
 import { projectPaths, readRegistry, readSiteConfig } from './lib/io/projectFiles.ts';
-import { routes, withBase } from './lib/site/routes.ts';
+import { routes } from './lib/site/routes.ts';
 import { themeScriptHash } from './lib/site/themeScript.ts';
 
 /** Who generates the content before Astro and finishes the site after it. */
@@ -26,19 +26,13 @@ export type Around = 'astro' | 'build script';
 export function astroConfig(root: string, around: Around): AstroUserConfig {
   const paths = projectPaths(root, contentDir(root));
   const site = readSiteConfig(paths);
-  // Retired slugs (see content/permalinks.json) answer with a redirect page to the current URL.
-  const redirects = Object.fromEntries(
-    readRegistry(paths).papers.flatMap((entry) =>
-      // Astro prefixes the source with the base, but not the destination.
-      entry.redirectsFrom.map((old) => [`/${routes.paper(old)}`, withBase(site.base, routes.paper(entry.slug))]),
-    ),
-  );
+  // Pages that are no place of their own: per-browser (search, reading list) or moved on (retired slugs).
+  const unlisted = new Set([routes.search(), routes.saved(), ...readRegistry(paths).papers.flatMap((e) => e.redirectsFrom.map(routes.paper))]);
   return {
     root,
     site: site.url,
     base: site.base,
     trailingSlash: 'always',
-    redirects,
     build: {
       format: 'directory',
       // Render a page while the last ones are being written: one at a time, the
@@ -59,7 +53,7 @@ export function astroConfig(root: string, around: Around): AstroUserConfig {
       ...(around === 'astro' ? [generateContent(root)] : []),
       mdx(),
       // Search and the reading list are per-reader pages, not content to index.
-      presortedSitemap({ filter: (page) => !/\/(search|saved)\/$/.test(page) }),
+      presortedSitemap({ filter: (page) => !unlisted.has(new URL(page).pathname.slice(site.base.length)) }),
       ...(around === 'astro' ? [finishBuild(root)] : []),
       pagefindDev(),
     ],

@@ -46,7 +46,7 @@ export const LEANDOJO = seedPaper('leandojo-theorem-proving-with-retrieval-augme
 /** A different paper on the second day whose title slugifies like LeanDojo's: it gets `-2`. */
 export const LEANDOJO_2 = { title: 'LeanDojo: theorem proving with retrieval-augmented language models?', abstract: 'A different paper whose title collides with a seed paper when slugified.' };
 /** Another one on the new day: it gets `-3`. */
-export const LEANDOJO_3 = { title: 'LEANDOJO: THEOREM PROVING WITH RETRIEVAL-AUGMENTED LANGUAGE MODELS', abstract: 'Yet another colliding title, in capitals.' };
+export const LEANDOJO_3 = { title: 'LEANDOJO! THEOREM PROVING WITH RETRIEVAL AUGMENTED LANGUAGE MODELS', abstract: 'Yet another colliding title, in capitals (case alone would make it the same paper: its punctuation differs).' };
 
 // Feeds over time (tests/site/feeds/new-day.test.ts) and search (tests/site/browser/reading.test.ts).
 

@@ -35,7 +35,7 @@ function paper(slug: string, listings: [date: string, rank: number][], title = `
 const FILES = [paper('b', [['2025-03-10', 2]]), paper('a', [['2025-03-10', 1], ['2025-03-12', 3]]), paper('c', [['2025-03-11', 1]]), paper('d', [['2025-03-12', 1]]), paper('e', [['2025-03-12', 2]])];
 
 describe('composeBuildData', () => {
-  const data = composeBuildData(FILES, { taxonomy, site, previewImages: 'all' });
+  const data = composeBuildData(FILES, { taxonomy, site, redirects: [], previewImages: 'all' });
 
   test('orders papers newest first, by the day first listed, then rank that day', () => {
     expect(data.papers.map((p) => p.slug)).toEqual(['d', 'e', 'c', 'a', 'b']);
@@ -55,18 +55,25 @@ describe('composeBuildData', () => {
   });
 
   test('gives cards to the papers of the newest N days only, or to none, and the site card always', () => {
-    const newest2 = composeBuildData(FILES, { taxonomy, site, previewImages: 2 });
+    const newest2 = composeBuildData(FILES, { taxonomy, site, redirects: [], previewImages: 2 });
     // The newest two days are 12 and 11 March: a is listed again on the 12th, b is not.
     expect(newest2.papers.filter((p) => p.card).map((p) => p.slug)).toEqual(['d', 'e', 'c', 'a']);
-    const none = composeBuildData(FILES, { taxonomy, site, previewImages: 'none' });
+    const none = composeBuildData(FILES, { taxonomy, site, redirects: [], previewImages: 'none' });
     expect(none.papers.filter((p) => p.card)).toEqual([]);
     expect(previewJobs(none)).toEqual([{ path: 'og.png', card: none.siteCard }]);
   });
 
   test('digests its inputs whatever their order, and differently when anything changes', () => {
-    const context = { taxonomy, site, previewImages: 'all' as const };
+    const context = { taxonomy, site, redirects: [], previewImages: 'all' as const };
     expect(buildDataInputs([...FILES].reverse(), context)).toBe(data.inputs);
     expect(buildDataInputs(FILES, { ...context, previewImages: 3 })).not.toBe(data.inputs);
     expect(buildDataInputs([...FILES.slice(1), { ...FILES[0]!, notes: { file: 'content/papers/b.mdx', body: 'A note.' } }], context)).not.toBe(data.inputs);
+  });
+});
+
+describe('the redirects of the build data', () => {
+  test('lead each retired slug to its paper, and only while that paper has a page', () => {
+    const data = composeBuildData(FILES, { taxonomy, site, previewImages: 'none', redirects: [{ from: 'old-a', to: 'a' }, { from: 'old-gone', to: 'gone' }] });
+    expect(data.redirects).toEqual([{ from: 'old-a', to: 'a' }]);
   });
 });

@@ -34,7 +34,7 @@ for (let w = 0; w < 10; w++) {
   const monday = new Date(Date.UTC(2025, 2, 3 + 7 * w)).toISOString().slice(0, 10);
   for (let i = 0; i < 4; i++) files.push(paper(`p${w}-${i}`, monday, w >= 6 ? i < 3 : i < 1));
 }
-const catalog = makeCatalog(composeBuildData(files, { taxonomy, site: { title: 'T', description: 'D' }, previewImages: 'none' }));
+const catalog = makeCatalog(composeBuildData(files, { taxonomy, site: { title: 'T', description: 'D' }, redirects: [], previewImages: 'none' }));
 
 describe('topicTrends', () => {
   test('counts each topic\'s papers in every week of the archive, weeks without listings as zero', () => {

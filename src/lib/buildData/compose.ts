@@ -29,6 +29,8 @@ export interface BuildDataContext {
   site: { title: string; description: string };
   /** Which papers get a card of their own: all, none, or those listed on the newest N days. */
   previewImages: 'all' | 'none' | number;
+  /** Retired slugs and the slug each leads to now. */
+  redirects: { from: string; to: string }[];
 }
 
 /** A short stable hash of some JSON-able values. */
@@ -110,5 +112,7 @@ export function composeBuildData(files: readonly PaperFile[], context: BuildData
     }),
     taxonomy: context.taxonomy,
     siteCard: { title: context.site.description, topics: [], date: '', siteTitle: context.site.title },
+    // A retired slug leads somewhere only while its paper has a page.
+    redirects: context.redirects.filter(({ to }) => papers.some((p) => p.slug === to)),
   };
 }

@@ -39,5 +39,8 @@ export const BuildData = z.object({
   papers: z.array(BuildPaper),
   taxonomy: Taxonomy.describe('The topic taxonomy the papers were classified with.'),
   siteCard: PreviewCard.describe('The preview image of pages without one of their own.'),
+  redirects: z
+    .array(z.object({ from: Slug, to: Slug }))
+    .describe('Retired slugs (content/permalinks.json redirectsFrom) and the slug of the paper each now leads to.'),
 });
 export type BuildData = z.infer<typeof BuildData>;

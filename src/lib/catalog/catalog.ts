@@ -59,6 +59,8 @@ export interface Catalog {
   /** Weeks and months with listings, newest first. */
   weeks: PeriodView[];
   months: PeriodView[];
+  /** Retired slugs and the slug each leads to now. */
+  redirects: { from: string; to: string }[];
 }
 
 /** The weeks or months of the listing days, newest first, each with its papers ranked. */
@@ -115,7 +117,7 @@ export function makeCatalog(data: BuildData): Catalog {
   const view = (slug: string | undefined) => (slug === undefined ? undefined : bySlug.get(slug));
   const related = new Map(papers.map((p) => [p.slug, p.related.flatMap((slug) => view(slug) ?? [])]));
   const neighbours = new Map(papers.map((p) => [p.slug, { prev: view(p.prev), next: view(p.next) }]));
-  return { papers, bySlug, days, topics, related, neighbours, weeks: periods('week', days), months: periods('month', days) };
+  return { papers, bySlug, days, topics, related, neighbours, weeks: periods('week', days), months: periods('month', days), redirects: data.redirects };
 }
 
 /**

@@ -131,7 +131,8 @@ export function generate(options: GenerateOptions): GenerateReport {
   const registryChanged = !existsSync(paths.permalinks) || readFileSync(paths.permalinks, 'utf8') !== registryText;
   const manifestChanged = !existsSync(paths.manifest) || readFileSync(paths.manifest, 'utf8') !== manifestText;
   const dataFile = buildDataFile(root);
-  const context = { taxonomy, site: { title: site.title, description: site.description }, previewImages: site.previewImages };
+  const redirects = composed.registry.papers.flatMap((entry) => entry.redirectsFrom.map((from) => ({ from, to: entry.slug })));
+  const context = { taxonomy, site: { title: site.title, description: site.description }, previewImages: site.previewImages, redirects };
   // Related papers are most of the build data's cost: made again only when an input changed.
   const dataChanged = readBuildDataInputs(dataFile) !== buildDataInputs(papers, context);
   const report: GenerateReport = {

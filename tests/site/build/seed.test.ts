@@ -43,7 +43,7 @@ describe('the seed site', () => {
     expect(report.ok).toBe(true);
     expect(report.steps.map((step) => step.name).sort()).toEqual(['astro', 'generate', 'output', 'preview images', 'search documents', 'search index']);
     // The committed content/papers are what the listings produce: the generator writes nothing.
-    expect(report.counts).toMatchObject({ papers: 92, withNotes: 0, filesWritten: 0, documentsIndexed: 92, imagesDrawn: 92 });
+    expect(report.counts).toMatchObject({ papers: 92, withNotes: 0, filesWritten: 0, documentsIndexed: 92, imagesDrawn: 93 });
     expect(report.counts.pages).toBe(listFiles(out).filter((f) => f.endsWith('.html')).length);
     expect(report.output).toMatchObject({ files: listFiles(out).length });
   });
@@ -175,7 +175,7 @@ describe('the seed site', () => {
     expect(files.filter((file) => file.split('/').some((part) => part.startsWith('.')))).toEqual([]);
     expect(files.filter((file) => /\.json$/.test(file) && !file.startsWith('pagefind/') && file !== 'feed.json')).toEqual([]);
     const kinds = new Set(files.map((file) => file.split('/')[0]!.replace(/^[^.]+\./, '.')));
-    expect([...kinds].sort()).toEqual(['.html', '.opml', '.svg', '.txt', '.xml', '.json', '_astro', 'days', 'og', 'pagefind', 'papers', 'saved', 'search', 'subscribe', 'topics'].sort());
+    expect([...kinds].sort()).toEqual(['.html', '.opml', '.png', '.svg', '.txt', '.xml', '.json', '_astro', 'days', 'months', 'og', 'pagefind', 'papers', 'saved', 'search', 'subscribe', 'topics', 'trends', 'weeks'].sort());
   });
 
   it('puts every indexed paper once in the newest-first order, under the day it was first listed', () => {

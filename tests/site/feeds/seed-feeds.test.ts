@@ -153,12 +153,11 @@ describe('the JSON Feed', () => {
 });
 
 describe('the OPML bundle', () => {
-  test('lists the site feeds in three formats and every topic feed, each of them built', async () => {
+  test('lists each feed once: the site feed as RSS, the weekly digest and every topic feed, each of them built', async () => {
     const outlines = await opmlFeeds(join(out, 'feeds.opml'));
     expect(outlines.map((o) => o.xmlUrl)).toEqual([
       `${ORIGIN}${BASE}rss.xml`,
-      `${ORIGIN}${BASE}atom.xml`,
-      `${ORIGIN}${BASE}feed.json`,
+      `${ORIGIN}${BASE}weekly.xml`,
       ...topicSlugs.map((slug) => `${ORIGIN}${BASE}topics/${slug}/rss.xml`),
     ]);
     for (const outline of outlines) {
@@ -189,9 +188,14 @@ describe('feed autodiscovery', () => {
 
   test('advertises the site feeds on every kind of page', () => {
     const paper = papers[0]!.slug;
-    for (const page of ['index.html', `papers/${paper}/index.html`, 'days/index.html', 'topics/index.html', 'subscribe/index.html', '404.html']) {
+    for (const page of ['index.html', `papers/${paper}/index.html`, 'topics/index.html', 'subscribe/index.html', 'trends/index.html', '404.html']) {
       expect(alternates(page), page).toEqual(siteFeeds);
     }
+  });
+
+  test('advertises the weekly digest first on the archive pages', () => {
+    const weekly = { type: 'application/rss+xml', title: 'Trending Papers: weekly digest (RSS)', href: `${BASE}weekly.xml` };
+    for (const page of ['days/index.html', 'weeks/2025-W11/index.html', 'months/2025-03/index.html']) expect(alternates(page), page).toEqual([weekly, ...siteFeeds]);
   });
 
   test("advertises a topic's own feed first on its topic page", () => {
@@ -223,6 +227,7 @@ describe('the subscribe page', () => {
       `${ORIGIN}${BASE}rss.xml`,
       `${ORIGIN}${BASE}atom.xml`,
       `${ORIGIN}${BASE}feed.json`,
+      `${ORIGIN}${BASE}weekly.xml`,
       ...topicSlugs.map((slug) => `${ORIGIN}${BASE}topics/${slug}/rss.xml`),
       `${ORIGIN}${BASE}feeds.opml`,
     ];
