@@ -7,7 +7,6 @@
  * content/site.yaml (validated), so the whole site, feeds and search
  * included, follows one file.
  */
-import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import type { AstroUserConfig } from 'astro';
 import { finishBuild } from './integrations/finishBuild.ts';
@@ -17,7 +16,6 @@ import { presortedSitemap } from './integrations/sitemap.ts';
 import { contentDir } from './lib/io/contentDir.ts';
 import { projectPaths, readRegistry, readSiteConfig } from './lib/io/projectFiles.ts';
 import { routes } from './lib/site/routes.ts';
-import { themeScriptHash } from './lib/site/themeScript.ts';
 
 /** Who generates the content before Astro and finishes the site after it. */
 export type Around = 'astro' | 'build script';
@@ -35,6 +33,8 @@ export function astroConfig(root: string, around: Around): AstroUserConfig {
     trailingSlash: 'always',
     build: {
       format: 'directory',
+      // Styles are files too: the Content Security Policy (src/lib/site/csp.ts) allows no inline style.
+      inlineStylesheets: 'never',
       // Render a page while the last ones are being written: one at a time, the
       // build waited on its file writes for about a quarter of the page phase.
       concurrency: 4,
@@ -57,17 +57,6 @@ export function astroConfig(root: string, around: Around): AstroUserConfig {
       ...(around === 'astro' ? [finishBuild(root)] : []),
       pagefindDev(),
     ],
-    security: {
-      csp: {
-        directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
-        // Pagefind compiles its WebAssembly search engine in the browser.
-        scriptDirective: {
-          resources: ["'self'", "'wasm-unsafe-eval'"],
-          // The inline theme script (src/lib/site/themeScript.ts), allowed by its exact hash.
-          hashes: [themeScriptHash((text) => createHash('sha256').update(text).digest('base64'))],
-        },
-      },
-    },
     devToolbar: { enabled: false },
     // Paper pages carry a cacheKey (src/lib/catalog/catalog.ts, paperPageKey): a rebuild
     // reuses the pages whose data and code are unchanged instead of rendering them.

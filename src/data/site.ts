@@ -4,10 +4,15 @@
  */
 import { contentDir } from '../lib/io/contentDir.ts';
 import { projectPaths, readSiteConfig } from '../lib/io/projectFiles.ts';
+import { createHash } from 'node:crypto';
+import { contentSecurityPolicy } from '../lib/site/csp.ts';
 import { absoluteUrl, withBase } from '../lib/site/routes.ts';
 
 /** The validated site configuration. */
 export const site = readSiteConfig(projectPaths(process.cwd(), contentDir()));
+
+/** The Content Security Policy every built page declares. */
+export const csp = contentSecurityPolicy((text) => createHash('sha256').update(text).digest('base64'));
 
 /** A root-relative URL for a route path, base included. */
 export function url(path: string): string {

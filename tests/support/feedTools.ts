@@ -45,6 +45,8 @@ export interface ParsedEntry {
   /** The date as UTC ISO, from feedparser's parse. */
   publishedIso: string | null;
   tags: string[];
+  /** The authors' names as feedparser reads them (RSS dc:creator, Atom author). */
+  authors: string[];
 }
 
 /** A feed as feedparser reads it. */
@@ -98,6 +100,7 @@ print(json.dumps({
         'published': e.get('published'),
         'publishedIso': iso(e.get('published_parsed')),
         'tags': [t.get('term') for t in e.get('tags', [])],
+        'authors': [a.get('name') for a in e.get('authors', []) if a.get('name') is not None],
     } for e in d.entries],
 }))
 `;
@@ -159,6 +162,8 @@ export interface NewsboatItem {
   content: string;
   pubDate: number;
   unread: number;
+  /** The authors as newsboat shows them, one string. */
+  author: string;
 }
 
 /** What newsboat saw of one feed. */
@@ -193,7 +198,7 @@ export async function newsboat(feedUrl: string): Promise<NewsboatResult> {
 import sys, json, sqlite3
 c = sqlite3.connect(sys.argv[1])
 c.row_factory = sqlite3.Row
-print(json.dumps([dict(r) for r in c.execute('SELECT guid, title, url, feedurl, content, pubDate, unread FROM rss_item ORDER BY id')]))
+print(json.dumps([dict(r) for r in c.execute('SELECT guid, title, url, feedurl, content, pubDate, unread, author FROM rss_item ORDER BY id')]))
 `,
       [cache],
     );

@@ -10,6 +10,7 @@ import type { TestProject } from 'vitest/node';
 import { basePathFixture } from './basePathSite.ts';
 import { buildFixture, type FixtureOptions, makeFixture } from './fixtureSite.ts';
 import { newDayFixture } from './newDaySite.ts';
+import { reachFixture } from './reachSite.ts';
 import type { SHARED_SITES, SharedSite } from './sharedSites.ts';
 
 /** What each shared site is built from, and its name in messages. */
@@ -17,6 +18,7 @@ const FIXTURES: Record<(typeof SHARED_SITES)[number], { name: string; options: F
   seedSite: { name: 'the seed site', options: {} },
   newDaySite: { name: 'the new-day site', options: newDayFixture },
   basePathSite: { name: 'the base-path site', options: basePathFixture },
+  reachSite: { name: 'the reach site (text and JSON listings)', options: reachFixture },
 };
 
 export default async function setup(project: TestProject) {

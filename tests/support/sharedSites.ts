@@ -6,7 +6,9 @@
  * - the new-day site: the seed plus two later days full of what the tests of
  *   new days need (tests/support/newDaySite.ts);
  * - the base-path site: three papers under a sub-path, with a short feed and
- *   a newsletter (tests/support/basePathSite.ts).
+ *   a newsletter (tests/support/basePathSite.ts);
+ * - the reach site: text and daily papers JSON listings, with ids, authors,
+ *   links and hostile values (tests/support/reachSite.ts).
  *
  * A test that must build (a rebuild, a failure) copies one of them with
  * `copyFixture` and never writes into the shared folders.
@@ -23,7 +25,7 @@ export interface SharedSite extends BuiltFolders {
 }
 
 /** The names the sites are provided under. */
-export const SHARED_SITES = ['seedSite', 'newDaySite', 'basePathSite'] as const;
+export const SHARED_SITES = ['seedSite', 'newDaySite', 'basePathSite', 'reachSite'] as const;
 
 /** The seed site (the shipped content). */
 export function seedSite(): SharedSite {
@@ -40,6 +42,11 @@ export function basePathSite(): SharedSite {
   return inject('basePathSite');
 }
 
+/** A text day and two JSON days of the daily papers API (tests/support/reachSite.ts). */
+export function reachSite(): SharedSite {
+  return inject('reachSite');
+}
+
 /** Every shared site. */
 export function sharedSites(): SharedSite[] {
   return SHARED_SITES.map((name) => inject(name));
@@ -50,5 +57,6 @@ declare module 'vitest' {
     seedSite: SharedSite;
     newDaySite: SharedSite;
     basePathSite: SharedSite;
+    reachSite: SharedSite;
   }
 }

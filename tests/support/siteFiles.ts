@@ -27,8 +27,13 @@ export interface PaperSource {
   title: string;
   abstract: string;
   firstSeen: string;
-  listings: { date: string; rank: number }[];
+  listings: { date: string; rank: number; upvotes?: number }[];
   topics: { topic: string; rule: string; field: string }[];
+  /** What a JSON listing gives. */
+  arxivId?: string;
+  published?: string;
+  authors?: string[];
+  links?: { code?: string; project?: string };
 }
 
 /** Reads the frontmatter of every `content/papers/*.mdx` with a YAML parser. */

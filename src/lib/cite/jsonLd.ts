@@ -1,14 +1,14 @@
 /**
  * The `ScholarlyArticle` JSON-LD of a paper page (schema.org), which search
- * engines read: title, abstract, authors, dates, and with an arXiv id its
- * identifier and the arXiv page as `sameAs`.
+ * engines read: title, authors, dates, and with an arXiv id its identifier
+ * and the arXiv page as `sameAs`. The abstract is left to the page itself
+ * (and its description): repeated here it would be a tenth of every page.
  */
 import { arxivAbsUrl } from '../papers/links.ts';
 
 /** What the JSON-LD is made from. */
 export interface ArticleInput {
   title: string;
-  abstract: string;
   /** The page's permanent URL. */
   url: string;
   /** `YYYY-MM-DD` published on arXiv, else first listed. */
@@ -30,7 +30,6 @@ export function scholarlyArticle(input: ArticleInput): string {
     '@type': 'ScholarlyArticle',
     headline: input.title.slice(0, 110),
     name: input.title,
-    abstract: input.abstract,
     url: input.url,
     mainEntityOfPage: input.url,
     datePublished: input.datePublished,

@@ -41,11 +41,12 @@ export function rssTitle(title: string): string {
 
 /**
  * An item's authors as `dc:creator` elements, one per author (RSS's own
- * `author` must be an e-mail address). A name is text like a title, and
- * escaped the same way for the readers that take it as HTML.
+ * `author` must be an e-mail address). Readers take a creator as plain text
+ * (feedparser, newsboat), so a name is only XML-escaped: `<b>` in a name
+ * reaches the reader as those three characters.
  */
 function creators(authors: readonly string[]): string {
-  return authors.map((name) => `<dc:creator>${escapeXml(rssTitle(name))}</dc:creator>`).join('');
+  return authors.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join('');
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { escapeUTF8 } from 'entities';
 import type { PaperView } from '../catalog/catalog.ts';
+import { abstractText } from '../text/abstractSegments.ts';
 import { ABSTRACT_ANCHOR } from './excerpt.ts';
 
 /** The filters of a paper: every day it was listed, and its topics (slugs). */
@@ -36,7 +37,7 @@ export function searchDocument(paper: PaperView): string {
     authors ? `<p>${escapeUTF8(authors.join(', '))}</p>` : '',
     arxivId ? `<p>arXiv ${escapeUTF8(arxivId)}</p>` : '',
     // Where the abstract starts, for the result's excerpt (excerpt.ts); empty, so it adds no words.
-    `<span id="${ABSTRACT_ANCHOR}"></span><p>${escapeUTF8(abstract)}</p>`,
+    `<span id="${ABSTRACT_ANCHOR}"></span><p>${escapeUTF8(abstractText(abstract))}</p>`,
     '</body></html>',
   ].join('');
 }

@@ -1,7 +1,7 @@
 /**
  * The one inline script of the site: it applies a saved light/dark choice
  * before first paint (a deferred module would flash the other theme). Kept
- * as a constant so astro.config.mjs can allow exactly it, by hash, in the CSP.
+ * as a constant so the Content Security Policy (csp.ts) allows exactly it, by hash.
  */
 export const THEME_SCRIPT =
   "try{var t=localStorage.getItem('theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}";

@@ -23,3 +23,14 @@ export function segmentAbstract(text: string): AbstractSegment[] {
   segments.push(...linkify(text.slice(last)));
   return segments;
 }
+
+/**
+ * An abstract as the text its page shows: a link's text (without the braces
+ * a scraper put around it), a formula as its TeX source between dollars.
+ * Search indexes this, so a search finds what a reader sees.
+ */
+export function abstractText(text: string): string {
+  return segmentAbstract(text)
+    .map((s) => (s.kind === 'math' ? `$${s.tex}$` : s.text))
+    .join('');
+}

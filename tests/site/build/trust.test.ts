@@ -123,8 +123,6 @@ describe('a hostile listing', () => {
       expect(await meta('name="description"')).toBe(paper.abstract);
       expect(await meta('property="og:title"')).toBe(paper.title);
       expect(await meta('property="og:description"')).toBe(paper.abstract);
-      expect(await meta('name="twitter:title"')).toBe(paper.title);
-      expect(await meta('name="twitter:description"')).toBe(paper.abstract);
       expect(await page.getAttribute('link[rel="canonical"]', 'href')).toBe(`${SITE_URL}/papers/${slugs[i]}/`);
       // Structured data, where the page has it, carries the title as a JSON string.
       for (const json of await page.$$eval('script[type="application/ld+json"]', (els) => els.map((e) => e.textContent ?? ''))) {
