@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { buildDataFile, readBuildData } from '../lib/buildData/file.ts';
-import { type Catalog, makeCatalog, type PaperView, paperPageKey as pageKey } from '../lib/catalog/catalog.ts';
+import { type Catalog, listPageKey as listKey, makeCatalog, type PaperView, paperPageKey as pageKey } from '../lib/catalog/catalog.ts';
 import { site } from './site.ts';
 
 export type { Catalog, DayView, PaperView, PeriodView, TopicView } from '../lib/catalog/catalog.ts';
@@ -18,6 +18,11 @@ export function getCatalog(): Promise<Catalog> {
   const version = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (cached?.version !== version) cached = { version, catalog: Promise.resolve().then(() => makeCatalog(readBuildData(file))) };
   return cached.catalog;
+}
+
+/** The cache key of a day's, week's or month's page (see listPageKey in src/lib/catalog/catalog.ts), with this site's settings. */
+export function listPageKey(props: unknown): string {
+  return listKey(props, site);
 }
 
 /** The cache key of a paper's page (see paperPageKey in src/lib/catalog/catalog.ts), with this site's settings. */

@@ -13,6 +13,7 @@
  * only when every step succeeded. Pagefind runs alone: its memory and
  * Astro's together would exceed what a small machine has.
  */
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../listing/diagnostics.ts';
@@ -103,6 +104,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     const heapMb = astroHeapMb(generated.papers, generated.withNotes);
     const heapHint = `. If they say the JavaScript heap is out of memory, give it more than ${heapMb} MB: PAPERS_ASTRO_HEAP_MB=${heapMb * 2} npm run build`;
+    // The preview step draws on one thread beside Astro, and on every core once Astro is done.
+    let previewStep: ChildProcess | undefined;
     const [built, documents, previews] = await besideEachOther<[Built, DocumentsStep, PreviewsStep]>((signal) => [
       clock.time('astro', () =>
         runChildStep<Built>({
@@ -113,11 +116,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
           nodeFlags: [`--max-old-space-size=${heapMb}`],
           hint: heapHint,
           signal,
+        }).then((result) => {
+          if (previewStep?.connected) previewStep.send('astro done');
+          return result;
         }),
       ),
       clock.time('search documents', () => runChildStep<DocumentsStep>({ module: step('searchDocuments'), args: ['--root', root], name: 'the search documents', cwd: root, signal })),
       clock.time('preview images', () =>
-        runChildStep<PreviewsStep>({ module: step('previews'), args: ['--root', root, '--out', staging, '--started', started], name: 'the preview images', cwd: root, signal }),
+        runChildStep<PreviewsStep>({ module: step('previews'), args: ['--root', root, '--out', staging, '--started', started], name: 'the preview images', cwd: root, signal, started: (child) => (previewStep = child) }),
       ),
     ]);
     Object.assign(counts, {

@@ -5,6 +5,7 @@
  * a program, answers through `serveStep`: one result over IPC, and exit
  * code 2 when it stopped on bad input (its diagnostics already printed).
  */
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, InputError } from '../listing/diagnostics.ts';
 import { runProcess } from './process.ts';
@@ -29,12 +30,14 @@ export interface ChildStep {
   hint?: string;
   /** Aborting it stops the step. */
   signal?: AbortSignal;
+  /** Given the running step, to send it messages. */
+  started?: (child: ChildProcess) => void;
 }
 
 /** Runs a step module in a child process with this Node; resolves to the result it sent. */
 export async function runChildStep<T>(step: ChildStep): Promise<T> {
   const program = fileURLToPath(step.module);
-  const result = await runProcess(process.execPath, [...(step.nodeFlags ?? []), program, ...step.args], { cwd: step.cwd, ipc: true, signal: step.signal });
+  const result = await runProcess(process.execPath, [...(step.nodeFlags ?? []), program, ...step.args], { cwd: step.cwd, ipc: true, signal: step.signal, started: step.started });
   if (result.code === STOPPED_ON_INPUT) throw new StepStopped(`${step.name} stopped on bad input`);
   const ended = result.signal ? `signal ${result.signal}` : `exit code ${result.code}`;
   if (result.code !== 0 || result.messages.length === 0) throw new Error(`${step.name} failed (${ended}); its messages are above${step.hint ?? ''}`);
@@ -56,5 +59,6 @@ export async function serveStep<T>(run: () => Promise<T> | T): Promise<void> {
     process.exit(STOPPED_ON_INPUT);
   }
   await new Promise<void>((resolve, reject) => process.send!(result, (error: Error | null) => (error ? reject(error) : resolve())));
+  // Done: a message the parent sends now must not keep this process alive.
   process.disconnect?.();
 }

@@ -34,15 +34,20 @@ export interface DrawJob {
 /** Cards each drawing thread draws, at least: fewer are drawn by the calling thread alone. */
 const CARDS_PER_THREAD = 50;
 
+/** How many threads draw: `now` at once (the calling thread one of them), and `later` more once that promise resolves. */
+export interface DrawingLanes {
+  now: number;
+  later?: Promise<number>;
+}
+
 /**
- * Draws the cards of `jobs` that the cache lacks, on one thread per core
- * (the calling thread one of them), each claiming the next card from a
- * shared counter; returns how many were drawn and how long drawing took.
- * A card costs about 8 ms on one core and the renderer's memory stays flat
- * (it frees its buffers when the event loop turns, which it lets happen
- * after every card), so threads of one process suffice.
+ * Draws the cards of `jobs` that the cache lacks, each thread claiming the
+ * next card from a shared counter; returns how many were drawn and how long
+ * drawing took. A card costs about 8 ms on one core and the renderer's
+ * memory stays flat (it frees its buffers when the event loop turns, which
+ * it lets happen after every card), so threads of one process suffice.
  */
-export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (message: string) => void, threads = availableParallelism()): Promise<{ drawn: number; drawMs: number }> {
+export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (message: string) => void, lanes: DrawingLanes = { now: availableParallelism() }): Promise<{ drawn: number; drawMs: number }> {
   const started = performance.now();
   const seen = new Set<string>();
   const missing: DrawJob[] = [];
@@ -57,18 +62,26 @@ export async function drawMissingPreviews(jobs: readonly PreviewJob[], log: (mes
   const progress = () => {
     if (++done % 1000 === 0 || done === missing.length) log(`drawn ${done} of ${missing.length}`);
   };
-  const helpers = Array.from({ length: Math.min(threads, Math.ceil(missing.length / CARDS_PER_THREAD)) - 1 }, () => {
-    const worker = new Worker(new URL('./drawWorker.ts', import.meta.url), { workerData: { jobs: missing, next } });
-    worker.on('message', progress);
-    return new Promise<void>((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a drawing thread stopped (exit code ${code})`))));
-    });
-  });
+  const helpers: Promise<void>[] = [];
+  const addHelpers = (count: number) => {
+    for (let n = 0; n < count && Atomics.load(next, 0) < missing.length - CARDS_PER_THREAD; n++) {
+      const worker = new Worker(new URL('./drawWorker.ts', import.meta.url), { workerData: { jobs: missing, next } });
+      worker.on('message', progress);
+      helpers.push(
+        new Promise<void>((resolve, reject) => {
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a drawing thread stopped (exit code ${code})`))));
+        }),
+      );
+    }
+  };
+  addHelpers(Math.min(lanes.now, Math.ceil(missing.length / CARDS_PER_THREAD)) - 1);
+  void lanes.later?.then(addHelpers);
   for (let i = Atomics.add(next, 0, 1); i < missing.length; i = Atomics.add(next, 0, 1)) {
     await ensurePreview(missing[i]!.card, missing[i]!.file);
     progress();
   }
+  // Helpers added while this thread drew its last card are in the list by now.
   await Promise.all(helpers);
   return { drawn: missing.length, drawMs: Math.round(performance.now() - started) };
 }

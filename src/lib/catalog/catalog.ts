@@ -121,6 +121,24 @@ export function makeCatalog(data: BuildData): Catalog {
 }
 
 /**
+ * A digest of what a list page (a day, a week, a month) shows besides code:
+ * its props, each paper in them reduced to its slug, digest and topic
+ * names (what a list entry shows of it), and the site settings. Astro's
+ * incremental build renders the page again when this changes: a new day
+ * leaves the older days, weeks and months as they were.
+ */
+export function listPageKey(props: unknown, site: unknown): string {
+  const json = JSON.stringify([props, site], (_, value: unknown) => {
+    if (value && typeof value === 'object' && 'slug' in value && 'digest' in value && 'topics' in value) {
+      const paper = value as PaperView;
+      return [paper.slug, paper.digest, paper.topics.map((t) => t.topic.name)];
+    }
+    return value;
+  });
+  return createHash('sha256').update(json).digest('base64url');
+}
+
+/**
  * A digest of everything a paper's page shows besides code: its data and
  * notes, its topics as the taxonomy names them, its related and
  * neighbouring papers' titles, and the site settings. Astro's incremental
